@@ -1,0 +1,121 @@
+package org.livedecon.core.backend;
+
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
+
+/**
+ * The arithmetic the deconvolution algorithms need, on buffers the backend owns: real-to-complex
+ * FFTs and the per-voxel steps, fused where that saves passes over memory. The algorithms are
+ * written once against this contract; a CPU (JTransforms) and a GPU (OpenCL) implementation
+ * provide it.
+ *
+ * <p><b>Windows.</b> Several operations take a {@code window}: the box {@code [0, wx) x [0, wy)
+ * x [0, wz)} at the origin of a larger padded grid where the camera actually measured (the
+ * Bertero–Boccacci non-circulant model). A window equal to the buffer shape means "everywhere".
+ *
+ * <p><b>Threading.</b> A backend is used by one job (one thread) at a time; it may use many
+ * threads internally. Buffers belong to the backend that made them. Closing the backend releases
+ * its threads, plans and cached OTFs.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** Short name for logs ("cpu (JTransforms, 2 threads)"). */
+    String name();
+
+    /** Zero-filled real buffer. */
+    RealBuffer real(Shape shape);
+
+    /** Zero-filled spectrum of a real volume of {@code shape}. */
+    SpectrumBuffer spectrum(Shape shape);
+
+    /** Bytes one real buffer of this shape takes on the device (for memory estimates). */
+    long realBytes(Shape shape);
+
+    /** Bytes one spectrum of a real volume of this shape takes on the device. */
+    long spectrumBytes(Shape shape);
+
+    /**
+     * Copies {@code src} (layout {@code x + sx*(y + sy*z)} for {@code srcShape}) into the window
+     * {@code [0,sx)x[0,sy)x[0,sz)} of {@code dst}; the rest of {@code dst} is set to 0.
+     */
+    void upload(float[] src, Shape srcShape, RealBuffer dst);
+
+    /** Copies the box {@code [0, out.shape)} of {@code src} into {@code out} (cropping the padding). */
+    void download(RealBuffer src, float[] out, Shape outShape);
+
+    /**
+     * The optical transfer function: the FFT of {@code psf} on a grid of {@code padded}, its
+     * centre voxel at the origin and wrapped (summed) where the PSF is larger than the grid.
+     * Cached per (PSF instance, padded shape); the backend owns and closes the result.
+     */
+    SpectrumBuffer otf(Psf psf, Shape padded);
+
+    /**
+     * Forward FFT of {@code in} into {@code out}. {@code nonZero} (a window) promises that
+     * {@code in} is zero outside it, so the backend may skip those lines.
+     */
+    void forward(RealBuffer in, SpectrumBuffer out, Shape nonZero);
+
+    /**
+     * Inverse FFT (normalised by 1/N) of {@code in} into {@code out}; {@code in} is destroyed.
+     * Only the window {@code needed} of {@code out} is guaranteed to be written.
+     */
+    void inverse(SpectrumBuffer in, RealBuffer out, Shape needed);
+
+    /** {@code s = s * otf} or, with {@code conjugate}, {@code s * conj(otf)} (correlation, Hᵀ). */
+    void multiply(SpectrumBuffer s, SpectrumBuffer otf, boolean conjugate);
+
+    /** Wiener/Tikhonov: {@code s = s * conj(otf) / (|otf|² + lambda)}. */
+    void wiener(SpectrumBuffer s, SpectrumBuffer otf, float lambda);
+
+    /** Every voxel of {@code b} set to {@code value}. */
+    void fill(RealBuffer b, float value);
+
+    void copy(RealBuffer src, RealBuffer dst);
+
+    /**
+     * Richardson–Lucy data ratio, in place in {@code blurred}: inside the window
+     * {@code blurred = observed / (max(blurred, 0) + background)}, outside it 0 (no measurement).
+     * A denominator below {@code floor} is raised to {@code floor} so 0/0 and y/0 stay finite.
+     */
+    void ratio(RealBuffer observed, RealBuffer blurred, float background, float floor, Shape window);
+
+    /**
+     * The multiplicative RL update, in place in {@code correction}:
+     * {@code correction = estimate * correction / normaliser} (normaliser {@code null} means 1),
+     * divided further by {@code tvFactor} when not null, and 0 where the normaliser is below
+     * {@code minNormaliser} (voxels the camera cannot see). The result is never negative.
+     */
+    void rlUpdate(RealBuffer estimate, RealBuffer correction, RealBuffer normaliser, float minNormaliser,
+                  RealBuffer tvFactor);
+
+    /**
+     * Total-variation factor of Dey et al. 2006 for {@code x}:
+     * {@code out = max(1 - lambda * div(∇x / |∇x|), 0.01)}, gradients in voxel units, edges clamped.
+     */
+    void tvFactor(RealBuffer x, float lambda, RealBuffer out);
+
+    /**
+     * First half of a Biggs–Andrews step (Appl. Opt. 36:1766, 1997). With {@code xNew} the RL step
+     * from {@code prediction}: {@code g = xNew - prediction}; returns
+     * {@code [<g, gPrev>, <gPrev, gPrev>]} in float64 and then stores {@code g} into {@code gPrev}.
+     */
+    double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev);
+
+    /**
+     * Second half: {@code prediction = max(xNew + alpha * (xNew - xPrev), 0)}, then
+     * {@code xPrev = xNew}. Returns {@code [Σ(xNew - xPrev)², Σ xPrev²]} (old xPrev) for the
+     * relative-change stopping rule.
+     */
+    double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha);
+
+    /** {@code [Σ(a - b)², Σ b²]} in float64. */
+    double[] change(RealBuffer a, RealBuffer b);
+
+    /** Σ over the window, float64. */
+    double sum(RealBuffer b, Shape window);
+
+    /** Releases threads, cached OTFs and plans. */
+    @Override
+    void close();
+}

@@ -1,0 +1,438 @@
+package org.livedecon.core.backend;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+
+/**
+ * The CPU backend: JTransforms FFTs and plain Java loops, all spread over a fixed number of
+ * threads (all cores by default). Buffers are Java heap arrays.
+ */
+public final class CpuBackend implements Backend {
+    private static final int OTF_CACHE_SIZE = 4;
+
+    static {
+        // JTransforms would otherwise start its own threads inside our already-parallel loops.
+        // This is the one place the global is set (JTransforms keeps it in a static).
+        pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+    }
+
+    private final Parallel parallel;
+    private final Map<Shape, RealFft3d> ffts = new HashMap<Shape, RealFft3d>();
+    private final LinkedHashMap<OtfKey, SpectrumBuffer> otfs = new LinkedHashMap<OtfKey, SpectrumBuffer>();
+
+    /** A backend with one thread per available core. */
+    public CpuBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads worker threads, at least 1 */
+    public CpuBackend(int threads) {
+        this.parallel = new Parallel(threads);
+    }
+
+    public int threads() { return parallel.threads(); }
+
+    @Override
+    public String name() {
+        return "cpu (JTransforms, " + parallel.threads() + (parallel.threads() == 1 ? " thread)" : " threads)");
+    }
+
+    @Override
+    public RealBuffer real(Shape shape) { return new CpuBuffers.Real(shape); }
+
+    @Override
+    public SpectrumBuffer spectrum(Shape shape) { return new CpuBuffers.Spectrum(shape); }
+
+    @Override
+    public long realBytes(Shape shape) { return 4L * shape.voxels(); }
+
+    @Override
+    public long spectrumBytes(Shape shape) { return 8L * (shape.nx() / 2 + 1) * shape.ny() * shape.nz(); }
+
+    @Override
+    public void upload(final float[] src, final Shape s, RealBuffer dst) {
+        final float[] d = CpuBuffers.data(dst);
+        final Shape p = dst.shape();
+        if (s.nx() > p.nx() || s.ny() > p.ny() || s.nz() > p.nz()) {
+            throw new IllegalArgumentException("cannot place " + s + " into a buffer of " + p);
+        }
+        if (s.equals(p)) {
+            System.arraycopy(src, 0, d, 0, src.length);
+            return;
+        }
+        parallel.forRange(p.ny() * p.nz(), new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int line = from; line < to; line++) {
+                    int y = line % p.ny(), z = line / p.ny();
+                    int o = line * p.nx();
+                    if (y < s.ny() && z < s.nz()) {
+                        System.arraycopy(src, s.nx() * (y + s.ny() * z), d, o, s.nx());
+                        Arrays.fill(d, o + s.nx(), o + p.nx(), 0f);
+                    } else {
+                        Arrays.fill(d, o, o + p.nx(), 0f);
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void download(RealBuffer src, float[] out, Shape s) {
+        float[] d = CpuBuffers.data(src);
+        Shape p = src.shape();
+        for (int z = 0; z < s.nz(); z++) {
+            for (int y = 0; y < s.ny(); y++) {
+                System.arraycopy(d, p.nx() * (y + p.ny() * z), out, s.nx() * (y + s.ny() * z), s.nx());
+            }
+        }
+    }
+
+    private RealFft3d fft(Shape shape) {
+        RealFft3d f = ffts.get(shape);
+        if (f == null) {
+            f = new RealFft3d(shape, parallel);
+            ffts.put(shape, f);
+        }
+        return f;
+    }
+
+    @Override
+    public SpectrumBuffer otf(Psf psf, Shape padded) {
+        OtfKey key = new OtfKey(psf, padded);
+        SpectrumBuffer cached = otfs.remove(key);
+        if (cached == null) {
+            cached = computeOtf(psf, padded);
+            if (otfs.size() >= OTF_CACHE_SIZE) {
+                Iterator<SpectrumBuffer> it = otfs.values().iterator();
+                it.next().close();
+                it.remove();
+            }
+        }
+        otfs.put(key, cached); // most recently used last
+        return cached;
+    }
+
+    private SpectrumBuffer computeOtf(Psf psf, Shape padded) {
+        Volume v = psf.volume();
+        float[] src = v.data();
+        float[] grid = new float[padded.voxels()];
+        int cx = psf.centreX(), cy = psf.centreY(), cz = psf.centreZ();
+        for (int z = 0; z < v.nz(); z++) {
+            int gz = Math.floorMod(z - cz, padded.nz());
+            for (int y = 0; y < v.ny(); y++) {
+                int gy = Math.floorMod(y - cy, padded.ny());
+                int s = v.nx() * (y + v.ny() * z);
+                int g = padded.nx() * (gy + padded.ny() * gz);
+                for (int x = 0; x < v.nx(); x++) {
+                    // summed, not assigned: a PSF larger than the grid wraps (circular convolution)
+                    grid[g + Math.floorMod(x - cx, padded.nx())] += src[s + x];
+                }
+            }
+        }
+        CpuBuffers.Spectrum out = new CpuBuffers.Spectrum(padded);
+        fft(padded).forward(grid, out.data, padded);
+        return out;
+    }
+
+    @Override
+    public void forward(RealBuffer in, SpectrumBuffer out, Shape nonZero) {
+        sameShape(in.shape(), out.shape());
+        fft(in.shape()).forward(CpuBuffers.data(in), CpuBuffers.data(out), nonZero);
+    }
+
+    @Override
+    public void inverse(SpectrumBuffer in, RealBuffer out, Shape needed) {
+        sameShape(in.shape(), out.shape());
+        fft(in.shape()).inverse(CpuBuffers.data(in), CpuBuffers.data(out), needed);
+    }
+
+    private static void sameShape(Shape a, Shape b) {
+        if (!a.equals(b)) throw new IllegalArgumentException("buffer shapes differ: " + a + " vs " + b);
+    }
+
+    @Override
+    public void multiply(SpectrumBuffer s, SpectrumBuffer otf, final boolean conjugate) {
+        sameShape(s.shape(), otf.shape());
+        final float[] a = CpuBuffers.data(s);
+        final float[] h = CpuBuffers.data(otf);
+        parallel.forRange(a.length / 2, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                float sign = conjugate ? -1f : 1f;
+                for (int k = from; k < to; k++) {
+                    int i = 2 * k;
+                    float ar = a[i], ai = a[i + 1];
+                    float hr = h[i], hi = sign * h[i + 1];
+                    a[i] = ar * hr - ai * hi;
+                    a[i + 1] = ar * hi + ai * hr;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void wiener(SpectrumBuffer s, SpectrumBuffer otf, final float lambda) {
+        sameShape(s.shape(), otf.shape());
+        final float[] a = CpuBuffers.data(s);
+        final float[] h = CpuBuffers.data(otf);
+        parallel.forRange(a.length / 2, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int k = from; k < to; k++) {
+                    int i = 2 * k;
+                    float ar = a[i], ai = a[i + 1];
+                    float hr = h[i], hi = h[i + 1];
+                    float denom = hr * hr + hi * hi + lambda;
+                    float f = denom > 0 ? 1f / denom : 0f;
+                    // a * conj(h) / (|h|^2 + lambda)
+                    a[i] = (ar * hr + ai * hi) * f;
+                    a[i + 1] = (ai * hr - ar * hi) * f;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void fill(RealBuffer b, final float value) {
+        final float[] d = CpuBuffers.data(b);
+        parallel.forRange(d.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) { Arrays.fill(d, from, to, value); }
+        });
+    }
+
+    @Override
+    public void copy(RealBuffer src, RealBuffer dst) {
+        sameShape(src.shape(), dst.shape());
+        final float[] s = CpuBuffers.data(src);
+        final float[] d = CpuBuffers.data(dst);
+        parallel.forRange(d.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) { System.arraycopy(s, from, d, from, to - from); }
+        });
+    }
+
+    @Override
+    public void ratio(RealBuffer observed, RealBuffer blurred, final float background, final float floor,
+                      final Shape window) {
+        sameShape(observed.shape(), blurred.shape());
+        final float[] y = CpuBuffers.data(observed);
+        final float[] hx = CpuBuffers.data(blurred);
+        final Shape p = blurred.shape();
+        final int wx = Math.min(window.nx(), p.nx()), wy = Math.min(window.ny(), p.ny()), wz = Math.min(window.nz(), p.nz());
+        parallel.forRange(p.ny() * p.nz(), new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int line = from; line < to; line++) {
+                    int yy = line % p.ny(), z = line / p.ny();
+                    int o = line * p.nx();
+                    if (yy >= wy || z >= wz) {
+                        Arrays.fill(hx, o, o + p.nx(), 0f);
+                        continue;
+                    }
+                    for (int x = 0; x < wx; x++) {
+                        float d = Math.max(hx[o + x], 0f) + background;
+                        hx[o + x] = y[o + x] / Math.max(d, floor);
+                    }
+                    Arrays.fill(hx, o + wx, o + p.nx(), 0f);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rlUpdate(RealBuffer estimate, RealBuffer correction, RealBuffer normaliser,
+                         final float minNormaliser, RealBuffer tvFactor) {
+        final float[] x = CpuBuffers.data(estimate);
+        final float[] c = CpuBuffers.data(correction);
+        final float[] n = normaliser == null ? null : CpuBuffers.data(normaliser);
+        final float[] tv = tvFactor == null ? null : CpuBuffers.data(tvFactor);
+        parallel.forRange(x.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int i = from; i < to; i++) {
+                    float v = x[i] * c[i];
+                    if (n != null) {
+                        float ni = n[i];
+                        v = ni >= minNormaliser ? v / ni : 0f;
+                    }
+                    if (tv != null) v /= tv[i];
+                    // FFT round-off can make a correction slightly negative; the object cannot be.
+                    c[i] = v > 0f ? v : 0f;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void tvFactor(RealBuffer xb, final float lambda, RealBuffer outb) {
+        final float[] x = CpuBuffers.data(xb);
+        final float[] out = CpuBuffers.data(outb);
+        final Shape s = xb.shape();
+        final int nx = s.nx(), ny = s.ny(), nz = s.nz();
+        parallel.forRange(ny * nz, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int line = from; line < to; line++) {
+                    int y = line % ny, z = line / ny;
+                    for (int xx = 0; xx < nx; xx++) {
+                        // div(∇x/|∇x|) with forward differences for ∇ and backward for div
+                        float div = 0f;
+                        float[] gc = unitGradient(x, nx, ny, nz, xx, y, z);
+                        div += gc[0] + gc[1] + gc[2];
+                        if (xx > 0) div -= unitGradient(x, nx, ny, nz, xx - 1, y, z)[0];
+                        if (y > 0) div -= unitGradient(x, nx, ny, nz, xx, y - 1, z)[1];
+                        if (z > 0) div -= unitGradient(x, nx, ny, nz, xx, y, z - 1)[2];
+                        out[xx + nx * line] = Math.max(1f - lambda * div, 0.01f);
+                    }
+                }
+            }
+        });
+    }
+
+    private static float[] unitGradient(float[] x, int nx, int ny, int nz, int xx, int y, int z) {
+        int i = xx + nx * (y + ny * z);
+        float v = x[i];
+        float gx = xx + 1 < nx ? x[i + 1] - v : 0f;
+        float gy = y + 1 < ny ? x[i + nx] - v : 0f;
+        float gz = z + 1 < nz ? x[i + nx * ny] - v : 0f;
+        // the small epsilon keeps flat regions (|∇x| = 0) finite
+        float norm = (float) Math.sqrt(gx * gx + gy * gy + gz * gz + 1e-12f * (v * v + 1e-12f));
+        float inv = norm > 0 ? 1f / norm : 0f;
+        return new float[] {gx * inv, gy * inv, gz * inv};
+    }
+
+    @Override
+    public double[] biggsGradient(RealBuffer xNewB, RealBuffer predictionB, RealBuffer gPrevB) {
+        final float[] xn = CpuBuffers.data(xNewB);
+        final float[] p = CpuBuffers.data(predictionB);
+        final float[] gp = CpuBuffers.data(gPrevB);
+        final double[][] partial = new double[parallel.threads()][2];
+        parallel.forRange(xn.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                double ab = 0, bb = 0;
+                for (int i = from; i < to; i++) {
+                    float g = xn[i] - p[i];
+                    float old = gp[i];
+                    ab += (double) g * old;
+                    bb += (double) old * old;
+                    gp[i] = g;
+                }
+                partial[w][0] += ab;
+                partial[w][1] += bb;
+            }
+        });
+        return reduce(partial);
+    }
+
+    @Override
+    public double[] biggsPredict(RealBuffer xNewB, RealBuffer xPrevB, RealBuffer predictionB, final float alpha) {
+        final float[] xn = CpuBuffers.data(xNewB);
+        final float[] xp = CpuBuffers.data(xPrevB);
+        final float[] p = CpuBuffers.data(predictionB);
+        final double[][] partial = new double[parallel.threads()][2];
+        parallel.forRange(xn.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                double dd = 0, pp = 0;
+                for (int i = from; i < to; i++) {
+                    float v = xn[i];
+                    float d = v - xp[i];
+                    float pred = v + alpha * d;
+                    p[i] = pred > 0f ? pred : 0f;
+                    dd += (double) d * d;
+                    pp += (double) xp[i] * xp[i];
+                    xp[i] = v;
+                }
+                partial[w][0] += dd;
+                partial[w][1] += pp;
+            }
+        });
+        return reduce(partial);
+    }
+
+    @Override
+    public double[] change(RealBuffer ab, RealBuffer bb) {
+        final float[] a = CpuBuffers.data(ab);
+        final float[] b = CpuBuffers.data(bb);
+        final double[][] partial = new double[parallel.threads()][2];
+        parallel.forRange(a.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                double dd = 0, bbs = 0;
+                for (int i = from; i < to; i++) {
+                    double d = (double) a[i] - b[i];
+                    dd += d * d;
+                    bbs += (double) b[i] * b[i];
+                }
+                partial[w][0] += dd;
+                partial[w][1] += bbs;
+            }
+        });
+        return reduce(partial);
+    }
+
+    @Override
+    public double sum(RealBuffer b, Shape window) {
+        final float[] d = CpuBuffers.data(b);
+        final Shape p = b.shape();
+        final int wx = Math.min(window.nx(), p.nx()), wy = Math.min(window.ny(), p.ny()), wz = Math.min(window.nz(), p.nz());
+        final double[][] partial = new double[parallel.threads()][1];
+        parallel.forRange(wy * wz, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                double s = 0;
+                for (int l = from; l < to; l++) {
+                    int o = p.nx() * (l % wy + p.ny() * (l / wy));
+                    for (int x = 0; x < wx; x++) s += d[o + x];
+                }
+                partial[w][0] += s;
+            }
+        });
+        return reduce(partial)[0];
+    }
+
+    private static double[] reduce(double[][] partial) {
+        double[] r = new double[partial[0].length];
+        for (double[] p : partial) {
+            for (int i = 0; i < r.length; i++) r[i] += p[i];
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        for (SpectrumBuffer s : otfs.values()) s.close();
+        otfs.clear();
+        ffts.clear();
+        parallel.close();
+    }
+
+    /** Identity of the PSF instance plus the grid: a new Psf object means a new OTF. */
+    private static final class OtfKey {
+        final Psf psf;
+        final Shape shape;
+
+        OtfKey(Psf psf, Shape shape) {
+            this.psf = psf;
+            this.shape = shape;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OtfKey && ((OtfKey) o).psf == psf && ((OtfKey) o).shape.equals(shape);
+        }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(psf) * 31 + shape.hashCode(); }
+    }
+}
