@@ -17,7 +17,6 @@ import ij.io.FileSaver;
 import ij.io.TiffEncoder;
 import ij.measure.Calibration;
 import ij.process.FloatProcessor;
-import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.livedecon.core.volume.Volume;
