@@ -1,0 +1,178 @@
+package org.livedecon.core.io;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileInfo;
+import ij.io.FileSaver;
+import ij.io.TiffEncoder;
+import ij.measure.Calibration;
+import ij.process.FloatProcessor;
+import ij.process.ShortProcessor;
+
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+/**
+ * Writes a {@link Volume} as an uncompressed ImageJ TIFF stack (one page per z plane, ImageJ's
+ * description with {@code images=, slices=}, readable by ImageJ/Fiji, {@link TiffReader} and
+ * other TIFF readers), with the voxel size as ImageJ calibration in µm (pixelWidth, pixelHeight,
+ * pixelDepth, unit "micron"), so that reading it back gives the same voxel size (to about 1e-7
+ * relative: the TIFF resolution tags are rationals).
+ *
+ * <p>Existing files are replaced: the stack is written to a temporary file next to the target,
+ * then moved over it, so a failed write leaves no half-written target. ImageJ is used only as an
+ * encoder; nothing is displayed. Stateless and thread-safe.
+ */
+public final class TiffWriter {
+    /**
+     * Key of the 16-bit scale in the ImageJ description and Info property of files from
+     * {@link #write16}: {@code livedecon.scale=<scale>} with stored = round(value * scale).
+     */
+    public static final String SCALE_KEY = "livedecon.scale";
+
+    /**
+     * Key of the exact voxel size in µm ({@code livedecon.voxelSizeUm=x,y,z}) in the ImageJ
+     * description: the TIFF resolution tags ImageJ writes keep only about 6 significant digits.
+     * {@link TiffReader} uses it only when it agrees with the ImageJ calibration to 1e-4.
+     */
+    public static final String VOXEL_SIZE_KEY = "livedecon.voxelSizeUm";
+
+    /** The maximum {@link #autoScale16} maps to, leaving headroom under 65535. */
+    public static final double AUTO_SCALE_TARGET = 65000;
+
+    private TiffWriter() {}
+
+    /** Writes 32-bit float planes; values are stored exactly. */
+    public static void writeFloat(Volume v, Path file) throws TiffException {
+        check(v, file);
+        int nx = v.nx();
+        int ny = v.ny();
+        ImageStack stack = new ImageStack(nx, ny);
+        for (int z = 0; z < v.nz(); z++) {
+            stack.addSlice(null, new FloatProcessor(nx, ny, v.plane(z)));
+        }
+        write(image(file, stack, v.voxelSize()), file, voxelLine(v.voxelSize()));
+    }
+
+    /**
+     * Writes 16-bit unsigned planes: stored = round(value * scale), clipped to [0, 65535] (NaN
+     * becomes 0). The scale goes into the ImageJ description and the Info property as
+     * {@code livedecon.scale=<scale>}, and into an ImageJ calibration function (straight line,
+     * value = stored / scale), so ImageJ shows the original values and {@code stored / scale}
+     * undoes the scaling.
+     *
+     * @throws IllegalArgumentException if scale is not a finite positive number
+     */
+    public static void write16(Volume v, Path file, double scale) throws TiffException {
+        check(v, file);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("16-bit scale must be a finite positive number, got " + scale
+                    + " (writing " + file + ")");
+        }
+        int nx = v.nx();
+        int ny = v.ny();
+        int n = nx * ny;
+        float[] data = v.data();
+        ImageStack stack = new ImageStack(nx, ny);
+        for (int z = 0; z < v.nz(); z++) {
+            short[] p = new short[n];
+            for (int i = 0; i < n; i++) {
+                double s = Math.rint(data[z * n + i] * scale);
+                // NaN fails both comparisons and stays 0.
+                int u = s >= 65535 ? 65535 : (s > 0 ? (int) s : 0);
+                p[i] = (short) u;
+            }
+            stack.addSlice(null, new ShortProcessor(nx, ny, p, null));
+        }
+        ImagePlus imp = image(file, stack, v.voxelSize());
+        imp.getCalibration().setFunction(Calibration.STRAIGHT_LINE, new double[] {0, 1 / scale}, "value");
+        String scaleLine = SCALE_KEY + "=" + format(scale);
+        imp.setProperty("Info", scaleLine + "\n");
+        write(imp, file, voxelLine(v.voxelSize()) + "\n" + scaleLine);
+    }
+
+    /** A scale that maps the volume's maximum to about 65000 ({@link #AUTO_SCALE_TARGET}), or 1 if the maximum is not positive and finite. */
+    public static double autoScale16(Volume v) {
+        double max = v.max();
+        if (!(max > 0) || Double.isInfinite(max)) return 1;
+        return AUTO_SCALE_TARGET / max;
+    }
+
+    private static void check(Volume v, Path file) {
+        if (v == null || file == null) {
+            throw new IllegalArgumentException("volume and file are required");
+        }
+    }
+
+    private static ImagePlus image(Path file, ImageStack stack, VoxelSize vs) {
+        Path name = file.getFileName();
+        ImagePlus imp = new ImagePlus(name == null ? "livedecon" : name.toString(), stack);
+        if (stack.getSize() > 1) {
+            imp.setDimensions(1, stack.getSize(), 1);
+        }
+        Calibration cal = imp.getCalibration();
+        cal.setUnit("micron");
+        cal.pixelWidth = vs.x();
+        cal.pixelHeight = vs.y();
+        cal.pixelDepth = vs.z();
+        return imp;
+    }
+
+    private static String voxelLine(VoxelSize vs) {
+        return VOXEL_SIZE_KEY + "=" + format(vs.x()) + "," + format(vs.y()) + "," + format(vs.z());
+    }
+
+    private static String format(double d) {
+        return String.format(Locale.ROOT, "%.17g", d);
+    }
+
+    /** Encodes like ImageJ's FileSaver.saveAsTiff(Stack), but lets errors surface as exceptions. */
+    private static void write(ImagePlus imp, Path file, String extraDescriptionLines) throws TiffException {
+        FileInfo fi = imp.getFileInfo();
+        String description = new FileSaver(imp).getDescriptionString();
+        description = description + extraDescriptionLines + "\n";
+        fi.description = description;
+        fi.info = imp.getInfoProperty();
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new TiffException("cannot write " + file + ": directory " + dir + " does not exist");
+            }
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 20))) {
+                new TiffEncoder(fi).write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (TiffException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new TiffException("cannot write " + file + ": " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write already failed; that error is the one to report.
+                }
+            }
+        }
+    }
+}
