@@ -7,9 +7,10 @@ import org.livedecon.core.volume.Volume;
 /**
  * Estimates the constant background (camera offset plus diffuse light) of a stack.
  *
- * <p>Method: average 2x2x2 blocks (2x2 for a single plane) to reduce shot and read noise, then
- * take the centre of the narrowest interval holding 5 % of the blocks among the darker half — a
- * mode estimate. A low percentile would be biased low by about two noise standard deviations
+ * <p>Method: average 2x2x2 blocks (2x2 for a single plane) to reduce shot and read noise; take
+ * the noise σ from the darker half (median − 16th percentile), find the ±σ interval below the
+ * median holding the most blocks (a kernel mode), then refine with the mean of a symmetric ±1.5σ
+ * window. A low percentile would be biased low by about two noise standard deviations
  * (-20 counts for an offset of 100 with Poisson noise); the mode of the dark half is unbiased for
  * sparse samples and still sits in the dark surround of dense ones.
  */
@@ -17,6 +18,17 @@ public final class BackgroundEstimator {
     private static final int MAX_SAMPLES = 1 << 20;
 
     private BackgroundEstimator() {}
+
+    /** Number of sorted values {@code <= x}. */
+    private static int upperBound(float[] v, int n, double x) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] <= x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 
     public static double estimate(Volume image) {
         int nx = image.nx(), ny = image.ny(), nz = image.nz();
@@ -41,19 +53,32 @@ public final class BackgroundEstimator {
         }
         if (n == 0) return 0;
         Arrays.sort(v, 0, n);
-        int half = Math.max(1, (n + 1) / 2);
-        int window = Math.max(1, n / 20);
-        if (window > half) window = half;
-        int best = 0;
-        float bestWidth = Float.POSITIVE_INFINITY;
-        for (int i = 0; i + window <= half; i++) {
-            float width = v[i + window - 1] - v[i];
-            if (width < bestWidth) {
-                bestWidth = width;
-                best = i;
+        // spread of the dark half; for a sparse sample this is the noise σ of the background
+        double p16 = v[(int) (0.16 * (n - 1))], p50 = v[(n - 1) / 2];
+        double sigma = Math.max(p50 - p16, 1e-6 * Math.max(1, Math.abs(p50)));
+        // kernel mode: the centre, among the darker half, of the ±σ interval holding most blocks
+        double best = p50;
+        int bestCount = -1;
+        double start = v[0];
+        int steps = (int) Math.min(2000, Math.ceil((p50 - start) / (sigma / 10)) + 1);
+        for (int i = 0; i < steps; i++) {
+            double c = start + i * sigma / 10;
+            int count = upperBound(v, n, c + sigma) - upperBound(v, n, c - sigma);
+            if (count > bestCount) {
+                bestCount = count;
+                best = c;
             }
         }
-        double mode = 0.5 * ((double) v[best] + v[best + window - 1]);
+        // refine with the mean of a symmetric window: unbiased for symmetric noise, unlike a
+        // discrete level picked by the search (Poisson counts are integers)
+        double mode = best;
+        for (int it = 0; it < 5; it++) {
+            int lo = upperBound(v, n, mode - 1.5 * sigma), hi = upperBound(v, n, mode + 1.5 * sigma);
+            if (hi <= lo) break;
+            double s = 0;
+            for (int i = lo; i < hi; i++) s += v[i];
+            mode = s / (hi - lo);
+        }
         return Math.max(0, mode);
     }
 }
