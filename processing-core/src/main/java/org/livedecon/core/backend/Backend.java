@@ -68,6 +68,9 @@ public interface Backend extends AutoCloseable {
     /** Wiener/Tikhonov: {@code s = s * conj(otf) / (|otf|² + lambda)}. */
     void wiener(SpectrumBuffer s, SpectrumBuffer otf, float lambda);
 
+    /** {@code b = b * factor}. */
+    void scale(RealBuffer b, float factor);
+
     /** Every voxel of {@code b} set to {@code value}. */
     void fill(RealBuffer b, float value);
 

@@ -201,6 +201,17 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void scale(RealBuffer b, final float factor) {
+        final float[] d = CpuBuffers.data(b);
+        parallel.forRange(d.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int i = from; i < to; i++) d[i] *= factor;
+            }
+        });
+    }
+
+    @Override
     public void fill(RealBuffer b, final float value) {
         final float[] d = CpuBuffers.data(b);
         parallel.forRange(d.length, new Parallel.RangeBody() {

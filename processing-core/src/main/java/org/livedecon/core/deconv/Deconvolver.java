@@ -9,7 +9,8 @@ import org.livedecon.core.volume.Volume;
  * {@link Wiener} and {@link RichardsonLucy}; {@link Deconvolvers#create} picks one.
  *
  * <p>Contract: the input image is not modified; the result has the image's shape and voxel size,
- * is finite and non-negative, and estimates the object x in y = H x + b (background removed).
+ * is finite, and estimates the object x in y = H x + b (background removed). Richardson–Lucy
+ * results are non-negative; a Wiener result is linear in the data and may dip below 0.
  * The PSF must have the image's voxel size (prepare it with
  * {@link org.livedecon.core.psf.PsfPreparer}). A deconvolver is used by one thread at a time.
  */

@@ -67,6 +67,8 @@ public final class RichardsonLucy implements Deconvolver {
         // 0/0 and y/0 are kept finite: a denominator never drops below a millionth of the mean signal
         float floor = (float) Math.max(1e-6 * meanY, Float.MIN_NORMAL);
         int planned = settings.iterations();
+        double targetFlux = image.sum() - b * window.voxels();
+        boolean conserveFlux = targetFlux > 0;
 
         RealBuffer observed = null, estimate = null, work = null, normaliser = null, xPrev = null, gPrev = null, tvf = null;
         SpectrumBuffer spectrum = null;
@@ -86,13 +88,13 @@ public final class RichardsonLucy implements Deconvolver {
                 backend.multiply(spectrum, otf, true);
                 backend.inverse(spectrum, normaliser, grid);
             }
+            backend.upload(initialEstimate(image, b, x0, grid), grid, estimate);
             if (accelerated) {
                 xPrev = backend.real(grid);
                 gPrev = backend.real(grid);
-                backend.fill(xPrev, x0);
+                backend.copy(estimate, xPrev);
             }
             if (tv) tvf = backend.real(grid);
-            backend.fill(estimate, x0);
             long setup = System.nanoTime() - t0;
 
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
@@ -104,6 +106,7 @@ public final class RichardsonLucy implements Deconvolver {
                 backend.forward(estimate, spectrum, grid);
                 backend.multiply(spectrum, otf, false);
                 backend.inverse(spectrum, work, window);
+                if (conserveFlux) matchFlux(work, window, targetFlux, estimate);
                 // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
                 backend.ratio(observed, work, background, floor, window);
                 backend.forward(work, spectrum, window);
@@ -140,8 +143,15 @@ public final class RichardsonLucy implements Deconvolver {
                     }
                 }
             }
+            RealBuffer result = accelerated ? xPrev : estimate;
+            if (conserveFlux) {
+                backend.forward(result, spectrum, grid);
+                backend.multiply(spectrum, otf, false);
+                backend.inverse(spectrum, work, window);
+                matchFlux(work, window, targetFlux, result);
+            }
             float[] out = new float[window.voxels()];
-            backend.download(accelerated ? xPrev : estimate, out, window);
+            backend.download(result, out, window);
             Jobs.clipNegative(out);
             return new DeconvolutionResult(new Volume(window, image.voxelSize(), out), plan, settings, b, done, reason,
                     setup, System.nanoTime() - t0);
@@ -149,6 +159,49 @@ public final class RichardsonLucy implements Deconvolver {
             close(observed, estimate, work, normaliser, xPrev, gPrev, tvf);
             if (spectrum != null) spectrum.close();
         }
+    }
+
+    /**
+     * Scales the estimate so the light it sends to the camera, Σ over the window of Hx, equals
+     * the measured light Σ(y − b). RL with b inside the model does not conserve flux while it
+     * converges: where Hx ≪ b the ratio y/(Hx + b) is close to 1 whatever Hx is, so surplus
+     * light in dim regions drains only over hundreds of iterations (+30 % flux after 20 plain
+     * iterations on a synthetic stack). Hx is computed anyway, so this costs one sum and one
+     * pass over the estimate.
+     */
+    private void matchFlux(RealBuffer blurred, Shape window, double targetFlux, RealBuffer estimate) {
+        double predicted = backend.sum(blurred, window);
+        if (!(predicted > 0)) return;
+        float s = (float) (targetFlux / predicted);
+        backend.scale(blurred, s);
+        backend.scale(estimate, s);
+    }
+
+    /**
+     * Starting point: the background-subtracted image smoothed over 3x3x3 voxels, then clipped
+     * (never below a small positive floor because RL
+     * cannot revive a voxel that reaches 0). Outside the measured window: the mean, since the sample
+     * usually goes on past the view (continuing the faces instead gave a worse border). Starting from
+     * the image instead of a flat mean spares the iterations that a flat start spends draining
+     * light out of dark regions (RL with b in the model does that only slowly).
+     */
+    private static float[] initialEstimate(Volume image, double b, float mean, Shape grid) {
+        Shape s = image.shape();
+        float[] y = image.data();
+        float[] a = new float[s.voxels()];
+        for (int i = 0; i < a.length; i++) a[i] = (float) (y[i] - b);
+        // smooth before clipping: clipping noise first would add ~0.4 σ of false light per voxel
+        a = Smoothing.box3(a, s);
+        float floor = 0.01f * mean;
+        float[] out = new float[grid.voxels()];
+        java.util.Arrays.fill(out, mean);
+        for (int z = 0; z < s.nz(); z++) {
+            for (int yy = 0; yy < s.ny(); yy++) {
+                int o = grid.index(0, yy, z), i = s.index(0, yy, z);
+                for (int x = 0; x < s.nx(); x++) out[o + x] = Math.max(a[i + x], floor);
+            }
+        }
+        return out;
     }
 
     private static void close(RealBuffer... buffers) {

@@ -8,8 +8,12 @@ import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
 
 /**
- * Wiener/Tikhonov deconvolution: X = (Y − b) · conj(H) / (|H|² + λ), negatives clipped to 0.
- * One forward and one inverse FFT per stack once the OTF is cached.
+ * Wiener/Tikhonov deconvolution: X = (Y − b) · conj(H) / (|H|² + λ). One forward and one
+ * inverse FFT per stack once the OTF is cached.
+ *
+ * <p>The result is linear in the data and is not clipped: noise and ringing swing both ways,
+ * and clipping the negative half would add light (twice the true flux on a noisy synthetic
+ * stack). Total flux is Σ(y − b) / (1 + λ).
  *
  * <p>With {@link Boundary#NON_CIRCULANT} the image is placed in the extended grid and the padding
  * is filled by linear interpolation from each face to the opposite one, axis by axis, so the
@@ -62,7 +66,6 @@ public final class Wiener implements Deconvolver {
             backend.wiener(s, otf, (float) settings.lambda());
             backend.inverse(s, r, window);
             backend.download(r, out, window);
-            Jobs.clipNegative(out);
             long elapsed = System.nanoTime() - t0;
             progress.iterationDone(1, 1, Double.NaN, elapsed);
             return new DeconvolutionResult(new Volume(window, image.voxelSize(), out), plan, settings, b, 0,

@@ -52,6 +52,7 @@ public final class SyntheticStack {
         private double backgroundPhotons = 10;
         private double offset = 100;
         private boolean noise = true;
+        private boolean inView = false;
 
         private Builder(Shape shape, VoxelSize voxelSize) {
             this.shape = shape;
@@ -66,6 +67,8 @@ public final class SyntheticStack {
         public Builder backgroundPhotons(double p) { this.backgroundPhotons = p; return this; }
         public Builder offset(double o) { this.offset = o; return this; }
         public Builder noise(boolean n) { this.noise = n; return this; }
+        /** Keep every object a PSF half-width inside the field of view, so no light crosses its edges. */
+        public Builder objectsInView(boolean v) { this.inView = v; return this; }
 
         /** Blurs with {@code psf} on {@code backend} and samples the noise. */
         public SyntheticStack build(Psf psf, Backend backend) {
@@ -73,14 +76,28 @@ public final class SyntheticStack {
             Shape grid = PaddedSizes.grid(shape, psf.shape(), Boundary.NON_CIRCULANT);
             Random rnd = new Random(seed);
             float[] world = new float[grid.voxels()];
-            double megavoxels = grid.voxels() / 1e6;
+            // where objects may be: the whole sample, or the view shrunk by the PSF half-size
+            int[] lo = {0, 0, 0};
+            int[] hi = {grid.nx(), grid.ny(), grid.nz()};
+            if (inView) {
+                lo = new int[] {psf.centreX(), psf.centreY(), psf.centreZ()};
+                hi = new int[] {shape.nx() - psf.centreX(), shape.ny() - psf.centreY(), shape.nz() - psf.centreZ()};
+                for (int a = 0; a < 3; a++) {
+                    if (hi[a] <= lo[a]) {
+                        throw new IllegalArgumentException("view " + shape + " is too small to keep objects a PSF half-width "
+                                + "inside it (PSF " + psf.shape() + ")");
+                    }
+                }
+            }
+            double megavoxels = (double) (hi[0] - lo[0]) * (hi[1] - lo[1]) * (hi[2] - lo[2]) / 1e6;
             int points = (int) Math.round(pointsPerMegavoxel * megavoxels);
             for (int i = 0; i < points; i++) {
-                int x = rnd.nextInt(grid.nx()), y = rnd.nextInt(grid.ny()), z = rnd.nextInt(grid.nz());
+                int x = lo[0] + rnd.nextInt(hi[0] - lo[0]), y = lo[1] + rnd.nextInt(hi[1] - lo[1]);
+                int z = lo[2] + rnd.nextInt(hi[2] - lo[2]);
                 world[grid.index(x, y, z)] += (float) (pointPhotons * (0.5 + rnd.nextDouble()));
             }
             int filaments = (int) Math.max(1, Math.round(filamentsPerMegavoxel * megavoxels));
-            for (int i = 0; i < filaments; i++) drawFilament(world, grid, rnd);
+            for (int i = 0; i < filaments; i++) drawFilament(world, grid, rnd, lo, hi);
             float[] blurred = new float[shape.voxels()];
             try (RealBuffer r = backend.real(grid); SpectrumBuffer s = backend.spectrum(grid)) {
                 backend.upload(world, grid, r);
@@ -105,15 +122,19 @@ public final class SyntheticStack {
         }
 
         /** A gently curved filament: a random walk of unit steps with slowly turning direction. */
-        private void drawFilament(float[] world, Shape g, Random rnd) {
-            double x = rnd.nextDouble() * g.nx(), y = rnd.nextDouble() * g.ny(), z = rnd.nextDouble() * g.nz();
+        private void drawFilament(float[] world, Shape g, Random rnd, int[] lo, int[] hi) {
+            double x = lo[0] + rnd.nextDouble() * (hi[0] - lo[0]);
+            double y = lo[1] + rnd.nextDouble() * (hi[1] - lo[1]);
+            double z = lo[2] + rnd.nextDouble() * (hi[2] - lo[2]);
             double[] d = unitRandom(rnd);
             int length = 20 + rnd.nextInt(Math.max(1, Math.max(g.nx(), g.ny())));
             for (int s = 0; s < 2 * length; s++) {
                 int ix = Math.floorMod((int) Math.floor(x), g.nx());
                 int iy = Math.floorMod((int) Math.floor(y), g.ny());
                 int iz = Math.floorMod((int) Math.floor(z), g.nz());
-                world[g.index(ix, iy, iz)] += (float) (filamentPhotonsPerVoxel * 0.5);
+                if (inside(ix, lo[0], hi[0]) && inside(iy, lo[1], hi[1]) && inside(iz, lo[2], hi[2])) {
+                    world[g.index(ix, iy, iz)] += (float) (filamentPhotonsPerVoxel * 0.5);
+                }
                 double[] t = unitRandom(rnd);
                 for (int k = 0; k < 3; k++) d[k] = d[k] * 0.97 + t[k] * 0.03;
                 double n = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
@@ -123,6 +144,8 @@ public final class SyntheticStack {
                 z += 0.2 * d[2] / n;
             }
         }
+
+        private static boolean inside(int v, int lo, int hi) { return v >= lo && v < hi; }
 
         private static double[] unitRandom(Random rnd) {
             double[] v = {rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian()};
