@@ -27,9 +27,10 @@ import org.livedecon.core.volume.VoxelSize;
  * (Gibson &amp; Lanni, JOSA A 8:1601, 1991; the sign of W is a convention, the Born &amp; Wolf
  * intensity is even in z.) The integral is evaluated by a Simpson rule whose node count follows
  * the fastest phase in the integrand, for a radial profile on a grid of at most 1/8 pixel and
- * λ/(16 NA); planes are built from it by averaging over each pixel's area (at least 5 × 5 points per
- * pixel, spaced at most λ/(48 NA), interpolated cubically) — a camera pixel integrates, it does not
- * point-sample. No z integration: a plane is the image at one focus position.
+ * λ/(32 NA); planes are built from it by averaging over each pixel's area (composite 3-point
+ * Gauss–Legendre, cells of at most λ/(8 NA), at least 6 × 6 nodes per pixel, the profile
+ * interpolated cubically) — a camera pixel integrates, it does not point-sample. No z
+ * integration: a plane is the image at one focus position.
  *
  * <p><b>Axes.</b> z is the focus position relative to the source; z increases as the focal plane
  * moves deeper into the sample (the objective moves toward it). The grid is centred on the
@@ -43,8 +44,8 @@ import org.livedecon.core.volume.VoxelSize;
 public final class TheoreticalPsf {
     private static final int MAX_LATERAL = 255;
     private static final int MAX_AXIAL = 129;
-    private static final int MIN_SUB = 5;
-    private static final int MAX_SUB = 64;
+    private static final int MIN_CELLS = 2;
+    private static final int MAX_CELLS = 32;
 
     private TheoreticalPsf() {}
 
@@ -76,10 +77,10 @@ public final class TheoreticalPsf {
         for (int m = 0; m < nz; m++) z[m] = (m - nz / 2) * voxelSize.z() + focus;
 
         double lambdaOverNa = optics.wavelengthUm() / optics.na();
-        double dr = Math.min(Math.min(voxelSize.x(), voxelSize.y()) / 8, lambdaOverNa / 16);
-        int sub = (int) Math.ceil(Math.max(voxelSize.x(), voxelSize.y()) / (lambdaOverNa / 48));
-        sub = Math.max(MIN_SUB, Math.min(MAX_SUB, sub));
-        PixelIntegrator integrator = new PixelIntegrator(nx, ny, voxelSize.x(), voxelSize.y(), dr, sub);
+        double dr = Math.min(Math.min(voxelSize.x(), voxelSize.y()) / 8, lambdaOverNa / 32);
+        int cells = (int) Math.ceil(Math.max(voxelSize.x(), voxelSize.y()) / (lambdaOverNa / 8));
+        cells = Math.max(MIN_CELLS, Math.min(MAX_CELLS, cells));
+        PixelIntegrator integrator = new PixelIntegrator(nx, ny, voxelSize.x(), voxelSize.y(), dr, cells);
         int radii = integrator.radii();
 
         double besselRate = phase.k() * optics.na() * (radii - 1) * dr;
@@ -110,9 +111,10 @@ public final class TheoreticalPsf {
 
     /**
      * Suggested odd shape that holds the PSF: axially ±3 paraxial axial FWHM (1.77 n_i λ / NA²)
-     * plus, for Gibson &amp; Lanni, twice the paraxial focal shift; laterally the larger of ±8 Airy
-     * radii (0.61 λ/NA) and the geometric cone at the axial edge (z tan θ, sin θ = NA/n_s or
-     * 0.95). Capped at 255 pixels laterally and 129 planes axially.
+     * plus, for Gibson &amp; Lanni, twice the paraxial focal shift; laterally the defocused disk of
+     * the outermost plane plus 4 Airy radii (0.61 λ/NA), at least ±8 Airy radii. The disk radius is
+     * z·NA/n_i for Born &amp; Wolf (paraxial) and z·tan θ for Gibson &amp; Lanni (sin θ = NA/n_s, at
+     * most 0.95). Capped at 255 pixels laterally and 129 planes axially.
      */
     public static Shape suggestedShape(PsfModel model, Optics optics, VoxelSize voxelSize) {
         if (model == null || optics == null || voxelSize == null) {
@@ -122,17 +124,18 @@ public final class TheoreticalPsf {
         double na = optics.na();
         double lambda = optics.wavelengthUm();
         double ni = optics.immersionIndex();
+        double airy = 0.61 * lambda / na;
         double halfZ = 3 * 1.77 * ni * lambda / (na * na);
-        double sinTheta = Math.min(0.95, na / ni);
+        double spread = na / ni;
         if (model == PsfModel.GIBSON_LANNI) {
             halfZ += 2 * Math.abs(FocusSearch.paraxialFocus(optics));
-            sinTheta = Math.min(0.95, na / optics.sampleIndex());
+            double sinTheta = Math.min(0.95, na / optics.sampleIndex());
+            spread = sinTheta / Math.sqrt(1 - sinTheta * sinTheta);
         }
-        double tanTheta = sinTheta / Math.sqrt(1 - sinTheta * sinTheta);
-        double halfR = Math.max(8 * 0.61 * lambda / na, halfZ * tanTheta);
+        int nz = odd(halfZ / voxelSize.z(), MAX_AXIAL);
+        double halfR = Math.max(8 * airy, (nz / 2) * voxelSize.z() * spread + 4 * airy);
         int nx = odd(halfR / voxelSize.x(), MAX_LATERAL);
         int ny = odd(halfR / voxelSize.y(), MAX_LATERAL);
-        int nz = odd(halfZ / voxelSize.z(), MAX_AXIAL);
         return Shape.of(nx, ny, nz);
     }
 
