@@ -4,8 +4,8 @@ import org.jtransforms.fft.FloatFFT_1D;
 import org.livedecon.core.volume.Shape;
 
 /**
- * 3D real-to-complex FFT of one shape, composed of JTransforms 1D transforms along x (real),
- * then y and z (complex). JTransforms' own 3D real transform only takes powers of two; composing
+ * 3D real-to-complex FFT of one shape, composed of JTransforms 1D complex transforms along x
+ * (two real lines packed as one complex line), then y and z. JTransforms' own 3D real transform only takes powers of two; composing
  * 1D transforms takes any size, and 2,3,5,7-smooth sizes stay fast.
  *
  * <p>Spectrum layout: complex value (kx, ky, kz), {@code 0 <= kx <= nx/2}, at float index
@@ -37,7 +37,7 @@ final class RealFft3d {
         planY = new FloatFFT_1D[t];
         planZ = new FloatFFT_1D[t];
         scratch = new float[t][];
-        int scratchLen = Math.max(nx + 2, 2 * BLOCK * Math.max(ny, nz));
+        int scratchLen = Math.max(2 * nx, 2 * BLOCK * Math.max(ny, nz));
         for (int i = 0; i < t; i++) {
             planX[i] = nx > 1 ? new FloatFFT_1D(nx) : null;
             planY[i] = ny > 1 ? new FloatFFT_1D(ny) : null;
@@ -52,21 +52,45 @@ final class RealFft3d {
     void forward(final float[] in, final float[] out, Shape nonZero) {
         final int wy = Math.min(ny, nonZero.ny());
         final int wz = Math.min(nz, nonZero.nz());
-        // x: real lines, only where data can be non-zero; other rows of the spectrum are zero.
-        parallel.forRange(ny * nz, new Parallel.RangeBody() {
+        // x: real lines, two at a time as one complex line (JTransforms' real transform of
+        // a mixed-radix length is slower than a complex one of the same length); only lines
+        // where data can be non-zero, the other rows of the spectrum are zero.
+        final int lines = ny * nz;
+        parallel.forRange((lines + 1) / 2, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 float[] tmp = scratch[w];
-                for (int line = from; line < to; line++) {
-                    int y = line % ny, z = line / ny;
-                    int o = row * line;
-                    if (y >= wy || z >= wz) {
-                        java.util.Arrays.fill(out, o, o + row, 0f);
+                for (int pair = from; pair < to; pair++) {
+                    int l0 = 2 * pair, l1 = l0 + 1;
+                    boolean has0 = hasData(l0, wy, wz), has1 = l1 < lines && hasData(l1, wy, wz);
+                    if (!has0 && !has1) {
+                        java.util.Arrays.fill(out, row * l0, row * Math.min(lines, l0 + 2), 0f);
                         continue;
                     }
-                    System.arraycopy(in, nx * line, tmp, 0, nx);
-                    if (nx > 1) planX[w].realForward(tmp, 0);
-                    unpack(tmp, out, o);
+                    if (nx == 1) {
+                        forwardSingle(in, out, l0, has0, tmp, w);
+                        if (l1 < lines) forwardSingle(in, out, l1, has1, tmp, w);
+                        continue;
+                    }
+                    int a = nx * l0, b = nx * l1;
+                    for (int x = 0; x < nx; x++) {
+                        tmp[2 * x] = has0 ? in[a + x] : 0f;
+                        tmp[2 * x + 1] = has1 ? in[b + x] : 0f;
+                    }
+                    planX[w].complexForward(tmp, 0);
+                    // A_k = (Z_k + conj Z_{n-k}) / 2, B_k = (Z_k - conj Z_{n-k}) / 2i
+                    int oa = row * l0, ob = row * l1;
+                    boolean second = l1 < lines;
+                    for (int k = 0; k < nxh; k++) {
+                        int m = k == 0 ? 0 : nx - k;
+                        float zr = tmp[2 * k], zi = tmp[2 * k + 1], mr = tmp[2 * m], mi = tmp[2 * m + 1];
+                        out[oa + 2 * k] = 0.5f * (zr + mr);
+                        out[oa + 2 * k + 1] = 0.5f * (zi - mi);
+                        if (second) {
+                            out[ob + 2 * k] = 0.5f * (zi + mi);
+                            out[ob + 2 * k + 1] = 0.5f * (mr - zr);
+                        }
+                    }
                 }
             }
         });
@@ -85,20 +109,53 @@ final class RealFft3d {
         // x is scaled by JTransforms itself: its unscaled power-of-two real inverse is off by a
         // factor 2 relative to the mixed-radix one, and scale=true hides that difference.
         final float scale = (float) (1.0 / ((double) ny * nz));
-        parallel.forRange(wy * wz, new Parallel.RangeBody() {
+        final int lines = ny * nz;
+        parallel.forRange((lines + 1) / 2, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 float[] tmp = scratch[w];
-                for (int l = from; l < to; l++) {
-                    int y = l % wy, z = l / wy;
-                    int line = y + ny * z;
-                    pack(in, row * line, tmp);
-                    if (nx > 1) planX[w].realInverse(tmp, 0, true);
-                    int o = nx * line;
-                    for (int x = 0; x < nx; x++) out[o + x] = tmp[x] * scale;
+                for (int pair = from; pair < to; pair++) {
+                    int l0 = 2 * pair, l1 = l0 + 1;
+                    boolean need0 = hasData(l0, wy, wz), need1 = l1 < lines && hasData(l1, wy, wz);
+                    if (!need0 && !need1) continue;
+                    if (nx == 1) {
+                        if (need0) out[l0] = in[row * l0] * scale;
+                        if (need1) out[l1] = in[row * l1] * scale;
+                        continue;
+                    }
+                    // z = a + i b from the half spectra A, B: Z_k = A_k + i B_k, with
+                    // A_{n-k} = conj A_k (and likewise B) for the upper half
+                    int oa = row * l0, ob = row * l1;
+                    for (int k = 0; k < nxh; k++) {
+                        float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
+                        float br = need1 ? in[ob + 2 * k] : 0f, bi = need1 ? in[ob + 2 * k + 1] : 0f;
+                        tmp[2 * k] = ar - bi;
+                        tmp[2 * k + 1] = ai + br;
+                        int m = nx - k;
+                        if (k > 0 && m >= nxh) {
+                            tmp[2 * m] = ar + bi;
+                            tmp[2 * m + 1] = br - ai;
+                        }
+                    }
+                    planX[w].complexInverse(tmp, 0, true);
+                    int a = nx * l0, b = nx * l1;
+                    for (int x = 0; x < nx; x++) {
+                        if (need0) out[a + x] = tmp[2 * x] * scale;
+                        if (need1) out[b + x] = tmp[2 * x + 1] * scale;
+                    }
                 }
             }
         });
+    }
+
+    private boolean hasData(int line, int wy, int wz) {
+        return line % ny < wy && line / ny < wz;
+    }
+
+    /** The x transform of a line of length 1 is the value itself. */
+    private void forwardSingle(float[] in, float[] out, int line, boolean has, float[] tmp, int w) {
+        out[row * line] = has ? in[line] : 0f;
+        out[row * line + 1] = 0f;
     }
 
     /**
@@ -141,43 +198,5 @@ final class RealFft3d {
                 }
             }
         });
-    }
-
-    /** JTransforms realForward packing -> plain half spectrum row at out[o]. */
-    private void unpack(float[] a, float[] out, int o) {
-        if (nx == 1) {
-            out[o] = a[0];
-            out[o + 1] = 0f;
-            return;
-        }
-        out[o] = a[0];
-        out[o + 1] = 0f;
-        if (nx % 2 == 0) {
-            System.arraycopy(a, 2, out, o + 2, nx - 2);
-            out[o + nx] = a[1];
-            out[o + nx + 1] = 0f;
-        } else {
-            // odd: a[2k], a[2k+1] for 0<k<(n-1)/2; Re[(n-1)/2] = a[n-1], Im[(n-1)/2] = a[1]
-            System.arraycopy(a, 2, out, o + 2, nx - 3);
-            out[o + nx - 1] = a[nx - 1];
-            out[o + nx] = a[1];
-        }
-    }
-
-    /** Plain half spectrum row at in[o] -> JTransforms realInverse packing. */
-    private void pack(float[] in, int o, float[] a) {
-        if (nx == 1) {
-            a[0] = in[o];
-            return;
-        }
-        a[0] = in[o];
-        if (nx % 2 == 0) {
-            System.arraycopy(in, o + 2, a, 2, nx - 2);
-            a[1] = in[o + nx];
-        } else {
-            System.arraycopy(in, o + 2, a, 2, nx - 3);
-            a[nx - 1] = in[o + nx - 1];
-            a[1] = in[o + nx];
-        }
     }
 }
