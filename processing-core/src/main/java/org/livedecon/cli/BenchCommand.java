@@ -1,0 +1,189 @@
+package org.livedecon.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.synthetic.SyntheticStack;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code livedecon bench}: speed of the CPU backend on synthetic stacks, multi- against single-threaded. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {
+            "Measures deconvolution speed on synthetic stacks (voxel 0.1x0.1x0.2 µm, Gaussian PSF for NA 1.4 "
+                    + "at 0.52 µm), non-circulant boundaries, after a JIT warm-up:",
+            "  accelerated Richardson-Lucy with all threads: seconds per iteration and padded "
+                    + "voxel-iterations/s (FFT grid voxels × iterations / time without set-up);",
+            "  Wiener with all threads: seconds per stack (fastest of 3 runs) and voxels/s;",
+            "  the same with one thread (RL with at most 3 iterations), and the speed-up ratios.",
+            "Prints a table and the peak heap. Large sizes need several GiB of heap."
+        })
+final class BenchCommand extends CliCommand {
+    static final VoxelSize VOXEL = VoxelSize.of(0.1, 0.1, 0.2);
+    private static final int SINGLE_THREAD_ITERATIONS = 3;
+    /** Wiener takes the fastest of this many runs: one run is short and timings are noisy. */
+    private static final int WIENER_REPEATS = 3;
+
+    @Option(names = "--sizes", paramLabel = "ZxYxX", split = ",", converter = Converters.ShapeConverter.class,
+            defaultValue = "64x256x256,128x512x512",
+            description = "Stack sizes in voxels, z x y x x, comma separated (default: ${DEFAULT-VALUE}).")
+    List<Shape> sizes;
+
+    @Option(names = "--psf-size", paramLabel = "ZxYxX", converter = Converters.ShapeConverter.class,
+            defaultValue = "33x65x65", description = "PSF size in voxels, z x y x x (default: ${DEFAULT-VALUE}).")
+    Shape psfSize;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "10",
+            description = "RL iterations of the multi-threaded run (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of the multi-threaded runs (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--quick", description = "Smoke test: only 32x128x128 with a 17x33x33 PSF and 5 iterations.")
+    boolean quick;
+
+    @Override
+    int run() throws Exception {
+        if (iterations < 1 || iterations > 10000) {
+            throw usage("--iterations must be between 1 and 10000, got " + iterations);
+        }
+        int n = DeconvolutionOptions.threads(threads);
+        List<Shape> shapes = quick ? Arrays.asList(Shape.of(128, 128, 32)) : sizes;
+        Shape psfShape = quick ? Shape.of(33, 33, 17) : psfSize;
+        int its = quick ? 5 : iterations;
+        PrintWriter out = out();
+        out.println(String.format(Locale.ROOT, "livedecon %s bench: %d threads (%d cores), max heap %d MiB, "
+                        + "PSF %s (z,y,x), voxel %s, %d RL iterations (%d single-threaded)",
+                Version.version(), n, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576, psfShape, VOXEL, its,
+                Math.min(its, SINGLE_THREAD_ITERATIONS)));
+        out.flush();
+        List<String[]> rows = new ArrayList<String[]>();
+        rows.add(new String[] {"size (z,y,x)", "FFT grid", "RL s/it", "voxel-iterations/s", "Wiener s",
+            "Wiener voxels/s", "1-thr RL s/it", "1-thr Wiener s", "speed-up RL", "speed-up Wiener"});
+        try (PeakMemory memory = PeakMemory.start();
+             CpuBackend multi = new CpuBackend(n);
+             CpuBackend single = new CpuBackend(1)) {
+            warmUp(multi, single);
+            for (Shape shape : shapes) {
+                rows.add(measure(shape, psfShape, its, multi, single));
+            }
+            print(out, rows);
+            out.println("peak heap " + memory.peakMiB() + " MiB");
+        }
+        return 0;
+    }
+
+    private String[] measure(Shape shape, Shape psfShape, int its, CpuBackend multi, CpuBackend single) {
+        err().println("bench " + shape + " (z,y,x): simulating, then " + multi.threads() + " threads, then 1 thread");
+        err().flush();
+        Psf psf = gaussianPsf(psfShape);
+        Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi).image();
+        DeconvolutionResult rl = run(Algorithm.ACCELERATED_RL, its, multi, image, psf);
+        DeconvolutionResult wiener = fastest(WIENER_REPEATS, multi, image, psf);
+        DeconvolutionResult rl1 = run(Algorithm.ACCELERATED_RL, Math.min(its, SINGLE_THREAD_ITERATIONS), single, image, psf);
+        DeconvolutionResult wiener1 = fastest(WIENER_REPEATS, single, image, psf);
+        Shape grid = rl.plan().grid();
+        double rlSeconds = (rl.elapsedNanos() - rl.setupNanos()) / 1e9;
+        double wienerSeconds = wiener.elapsedNanos() / 1e9;
+        double wiener1Seconds = wiener1.elapsedNanos() / 1e9;
+        return new String[] {
+            shape.toString(), grid.toString(),
+            f("%.4f", rl.secondsPerIteration()),
+            f("%.3g", (double) grid.voxels() * rl.iterations() / rlSeconds),
+            f("%.4f", wienerSeconds),
+            f("%.3g", shape.voxels() / wienerSeconds),
+            f("%.4f", rl1.secondsPerIteration()),
+            f("%.4f", wiener1Seconds),
+            f("%.2fx", rl1.secondsPerIteration() / rl.secondsPerIteration()),
+            f("%.2fx", wiener1Seconds / wienerSeconds)
+        };
+    }
+
+    /** One small run per backend and algorithm so the JIT has compiled the hot loops before timing. */
+    private void warmUp(CpuBackend multi, CpuBackend single) {
+        err().println("bench: warming up");
+        err().flush();
+        Psf psf = gaussianPsf(Shape.of(17, 17, 9));
+        Volume image = SyntheticStack.builder(Shape.of(64, 64, 16), VOXEL).seed(1).build(psf, multi).image();
+        for (CpuBackend b : new CpuBackend[] {multi, single}) {
+            run(Algorithm.ACCELERATED_RL, 3, b, image, psf);
+            run(Algorithm.WIENER, 1, b, image, psf);
+        }
+    }
+
+    private static DeconvolutionResult fastest(int repeats, CpuBackend backend, Volume image, Psf psf) {
+        DeconvolutionResult best = null;
+        for (int i = 0; i < repeats; i++) {
+            DeconvolutionResult r = run(Algorithm.WIENER, 1, backend, image, psf);
+            if (best == null || r.elapsedNanos() < best.elapsedNanos()) best = r;
+        }
+        return best;
+    }
+
+    private static DeconvolutionResult run(Algorithm a, int its, CpuBackend backend, Volume image, Psf psf) {
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(a).iterations(its)
+                .boundary(Boundary.NON_CIRCULANT).build();
+        return Deconvolvers.create(s, backend).deconvolve(image, psf, ProgressListener.NONE);
+    }
+
+    /**
+     * Gaussian approximation of the widefield PSF for NA 1.4, 0.52 µm, n 1.518: lateral σ = 0.21 λ/NA,
+     * axial σ = 0.66 λ n/NA² (the speed does not depend on the PSF's values).
+     */
+    static Psf gaussianPsf(Shape shape) {
+        double lateral = 0.21 * 0.52 / 1.4, axial = 0.66 * 0.52 * 1.518 / (1.4 * 1.4);
+        double sx = lateral / VOXEL.x(), sy = lateral / VOXEL.y(), sz = axial / VOXEL.z();
+        float[] d = new float[shape.voxels()];
+        int cx = shape.nx() / 2, cy = shape.ny() / 2, cz = shape.nz() / 2;
+        double sum = 0;
+        for (int z = 0; z < shape.nz(); z++) {
+            for (int y = 0; y < shape.ny(); y++) {
+                for (int x = 0; x < shape.nx(); x++) {
+                    double dx = (x - cx) / sx, dy = (y - cy) / sy, dz = (z - cz) / sz;
+                    double v = Math.exp(-0.5 * (dx * dx + dy * dy + dz * dz));
+                    d[shape.index(x, y, z)] = (float) v;
+                    sum += v;
+                }
+            }
+        }
+        for (int i = 0; i < d.length; i++) d[i] = (float) (d[i] / sum);
+        return new Psf(new Volume(shape, VOXEL, d), "Gaussian (NA 1.4, 0.52 µm)");
+    }
+
+    private static void print(PrintWriter out, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) line.append("  ");
+                line.append(r[i]);
+                for (int k = r[i].length(); k < width[i] && i < r.length - 1; k++) line.append(' ');
+            }
+            out.println(line);
+        }
+    }
+
+    private static String f(String format, double v) {
+        return String.format(Locale.ROOT, format, v);
+    }
+}

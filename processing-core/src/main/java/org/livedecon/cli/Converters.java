@@ -1,0 +1,126 @@
+package org.livedecon.cli;
+
+import java.util.Locale;
+
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.psf.model.PsfModel;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.VoxelSize;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parsers for option values; each failure names the value and the expected form. */
+final class Converters {
+    private Converters() {}
+
+    /** "X,Y,Z" in µm (or "XY,Z"), each finite and positive. */
+    static final class VoxelSizeConverter implements ITypeConverter<VoxelSize> {
+        @Override
+        public VoxelSize convert(String s) {
+            String[] p = s.split(",");
+            if (p.length != 2 && p.length != 3) {
+                throw new TypeConversionException("'" + s + "' is not a voxel size: expected X,Y,Z in µm, e.g. 0.1,0.1,0.2");
+            }
+            double[] v = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                v[i] = positive(p[i], s, "voxel size");
+            }
+            try {
+                return p.length == 3 ? VoxelSize.of(v[0], v[1], v[2]) : VoxelSize.of(v[0], v[1]);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** "ZxYxX" in voxels, e.g. 64x256x256. */
+    static final class ShapeConverter implements ITypeConverter<Shape> {
+        @Override
+        public Shape convert(String s) {
+            String[] p = s.trim().toLowerCase(Locale.ROOT).split("x");
+            if (p.length != 3) {
+                throw new TypeConversionException("'" + s + "' is not a size: expected ZxYxX in voxels, e.g. 64x256x256");
+            }
+            int[] n = new int[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    n[i] = Integer.parseInt(p[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new TypeConversionException("'" + s + "' is not a size: '" + p[i] + "' is not a whole number (expected ZxYxX)");
+                }
+            }
+            try {
+                return Shape.of(n[2], n[1], n[0]);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + s + "': " + e.getMessage());
+            }
+        }
+    }
+
+    static final class AlgorithmConverter implements ITypeConverter<Algorithm> {
+        @Override
+        public Algorithm convert(String s) {
+            try {
+                return Algorithm.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class BoundaryConverter implements ITypeConverter<Boundary> {
+        @Override
+        public Boundary convert(String s) {
+            try {
+                return Boundary.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class BackgroundConverter implements ITypeConverter<Background> {
+        @Override
+        public Background convert(String s) {
+            try {
+                return Background.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** "gibson-lanni" or "born-wolf" (case and - / _ insensitive). */
+    static final class ModelConverter implements ITypeConverter<PsfModel> {
+        @Override
+        public PsfModel convert(String s) {
+            String t = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (PsfModel m : PsfModel.values()) {
+                if (m.name().equals(t)) return m;
+            }
+            throw new TypeConversionException("unknown PSF model '" + s + "': use gibson-lanni or born-wolf");
+        }
+    }
+
+    /** The command-line name of a model: gibson-lanni, born-wolf. */
+    static String modelName(PsfModel m) {
+        return m.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static double positive(String part, String whole, String what) {
+        double d;
+        try {
+            d = Double.parseDouble(part.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + whole + "' is not a " + what + ": '" + part + "' is not a number");
+        }
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new TypeConversionException("'" + whole + "' is not a " + what + ": " + part.trim()
+                    + " must be a finite number > 0");
+        }
+        return d;
+    }
+}

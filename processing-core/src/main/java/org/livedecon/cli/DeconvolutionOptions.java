@@ -1,0 +1,80 @@
+package org.livedecon.cli;
+
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+
+import picocli.CommandLine.Option;
+
+/** Algorithm settings and thread count shared by the commands that deconvolve. A picocli mixin. */
+final class DeconvolutionOptions {
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "rl-accel",
+            converter = Converters.AlgorithmConverter.class,
+            description = {"rl-accel: Richardson-Lucy with Biggs-Andrews acceleration (default); rl: plain "
+                    + "Richardson-Lucy; rl-tv: accelerated RL with total-variation regularisation; "
+                    + "wiener: Wiener/Tikhonov filter, one pass."})
+    Algorithm algorithm;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+            description = "Maximum number of iterations of the RL methods (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "Regularisation: Wiener λ relative to |OTF(0)|² = 1 (default "
+                    + DeconvolutionSettings.DEFAULT_WIENER_LAMBDA + "), or the rl-tv weight (default "
+                    + DeconvolutionSettings.DEFAULT_TV_LAMBDA + ").")
+    Double lambda;
+
+    @Option(names = "--background", paramLabel = "auto|none|VALUE", defaultValue = "auto",
+            converter = Converters.BackgroundConverter.class,
+            description = "Constant background b of y = Hx + b (camera offset plus diffuse light) in image "
+                    + "units (ADU): estimated from the image (auto, default), none (0), or a value.")
+    Background background;
+
+    @Option(names = "--boundary", paramLabel = "MODE", defaultValue = "non-circulant",
+            converter = Converters.BoundaryConverter.class,
+            description = "non-circulant (default: reconstructs light from outside the stack, no wrap-around "
+                    + "artefacts; larger FFT grid) or periodic (faster, wraps around at the edges).")
+    Boundary boundary;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
+            description = "Stop early when the relative change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ falls below T "
+                    + "(default: 0 = run all iterations).")
+    double tolerance;
+
+    @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Stop before an iteration that would end after this many seconds "
+                    + "(default: 0 = no limit).")
+    double timeBudgetSeconds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    /** @throws CliException (usage) naming the setting and the value */
+    DeconvolutionSettings settings() {
+        try {
+            DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(algorithm).iterations(iterations)
+                    .background(background).boundary(boundary).tolerance(tolerance)
+                    .timeBudgetSeconds(timeBudgetSeconds);
+            if (lambda != null) b.lambda(lambda);
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
+    }
+
+    /** The thread count: given, or all cores. */
+    int threads() {
+        return threads(threads);
+    }
+
+    static int threads(Integer requested) {
+        if (requested == null) return Runtime.getRuntime().availableProcessors();
+        if (requested < 1 || requested > 4096) {
+            throw new CliException(CliException.USAGE, "--threads must be between 1 and 4096, got " + requested);
+        }
+        return requested;
+    }
+}

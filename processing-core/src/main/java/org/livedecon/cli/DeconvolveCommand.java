@@ -1,0 +1,205 @@
+package org.livedecon.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.io.TiffStack;
+import org.livedecon.core.io.TiffWriter;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.PsfOptions;
+import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code livedecon deconvolve}: one TIFF stack in, one deconvolved TIFF stack out. */
+@Command(name = "deconvolve", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {
+            "Deconvolves one channel and time point of a 3D TIFF stack (z-y-x; 8-bit, 16-bit or 32-bit float) "
+                    + "with a measured PSF (--psf) or a theoretical one (--theoretical).",
+            "The PSF is background-corrected, normalised, centred and resampled to the image voxel size.",
+            "Prints the settings, the version and the plan (FFT grid, memory estimate) first, shows progress on "
+                    + "stderr, and ends with one summary line on stdout. The output keeps the voxel size (µm)."
+        })
+final class DeconvolveCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "IMAGE.tif", description = "The stack to deconvolve (TIFF, ImageJ hyperstacks accepted).")
+    Path image;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.tif", required = true,
+            description = "Output TIFF (32-bit float unless --16bit), with the image's voxel size.")
+    Path output;
+
+    @Option(names = "--psf", paramLabel = "PSF.tif",
+            description = "Measured or computed PSF stack (3D TIFF, any size, its own voxel size).")
+    Path psfFile;
+
+    @Option(names = "--theoretical",
+            description = "Use a theoretical PSF computed from the optics options below, at the image voxel size.")
+    boolean theoretical;
+
+    @Option(names = "--channel", paramLabel = "N", defaultValue = "0",
+            description = "Channel to read, 1-based; required when the file has several channels.")
+    int channel;
+
+    @Option(names = "--frame", paramLabel = "N", defaultValue = "0",
+            description = "Time point to read, 1-based; required when the file has several time points.")
+    int frame;
+
+    @Option(names = "--voxel-size", paramLabel = "X,Y,Z", converter = Converters.VoxelSizeConverter.class,
+            description = "Image voxel size in µm (pixel width, height, z step), e.g. 0.1,0.1,0.2. "
+                    + "Overrides the file's calibration; required when the file has none.")
+    VoxelSize voxelSize;
+
+    @Option(names = "--psf-voxel-size", paramLabel = "X,Y,Z", converter = Converters.VoxelSizeConverter.class,
+            description = "PSF voxel size in µm; overrides the PSF file's calibration; required when it has none.")
+    VoxelSize psfVoxelSize;
+
+    @Option(names = "--psf-background", paramLabel = "none|auto|VALUE", defaultValue = "none",
+            description = "Background subtracted from the PSF file before normalising: none (default), auto "
+                    + "(median of its border voxels) or a value in the PSF file's units.")
+    String psfBackground;
+
+    @Mixin
+    DeconvolutionOptions deconvolution;
+
+    @Option(names = "--16bit", description = "Write 16-bit unsigned integers, stored = round(value × scale), "
+            + "instead of 32-bit float; the scale is recorded in the file.")
+    boolean sixteenBit;
+
+    @Option(names = "--scale", paramLabel = "S",
+            description = "Scale for --16bit (default: automatic, maps the maximum to 65000).")
+    Double scale;
+
+    @Mixin
+    OpticsOptions optics;
+
+    @Override
+    int run() throws Exception {
+        DeconvolutionSettings settings = checkArguments();
+        int threads = deconvolution.threads();
+        checkOutput(output, image);
+
+        TiffStack stack = TiffReader.read(image, channel, frame);
+        Volume volume = stack.volume();
+        if (voxelSize != null) {
+            volume = volume.withVoxelSize(voxelSize);
+        } else if (!stack.calibrated()) {
+            throw usage("image " + image + " has no voxel size calibration (µm): give it with --voxel-size X,Y,Z, "
+                    + "e.g. --voxel-size 0.1,0.1,0.2");
+        }
+        out().println("image: " + stack + (voxelSize != null ? ", voxel size set to " + voxelSize : ""));
+
+        Psf psf = psf(volume.voxelSize());
+        out().println("psf: " + psf);
+
+        try (CpuBackend backend = new CpuBackend(threads)) {
+            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, volume, psf, out(), err(), terminal());
+            Volume result = run.result().volume();
+            String format;
+            if (sixteenBit) {
+                double s = scale != null ? scale : TiffWriter.autoScale16(result);
+                TiffWriter.write16(result, output, s);
+                format = String.format(Locale.ROOT, "16-bit, scale %.6g", s);
+            } else {
+                TiffWriter.writeFloat(result, output);
+                format = "32-bit float";
+            }
+            out().println(Reports.summary(output, format, run.result(), run.peakHeapMiB()));
+        }
+        return 0;
+    }
+
+    private DeconvolutionSettings checkArguments() {
+        if (psfFile == null && !theoretical) {
+            throw usage("no PSF: give a PSF file with --psf PSF.tif, or use --theoretical");
+        }
+        if (psfFile != null && theoretical) {
+            throw usage("--psf and --theoretical exclude each other: choose one");
+        }
+        if (psfFile != null) {
+            for (String name : OpticsOptions.NAMES) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(name)) {
+                    throw usage(name + " is used only with --theoretical, not with --psf");
+                }
+            }
+        } else if (psfVoxelSize != null || spec.commandLine().getParseResult().hasMatchedOption("--psf-background")) {
+            throw usage("--psf-voxel-size and --psf-background apply only to a PSF file (--psf)");
+        }
+        if (channel < 0 || frame < 0) {
+            throw usage("--channel and --frame are 1-based, got " + (channel < 0 ? channel : frame));
+        }
+        if (scale != null && !sixteenBit) {
+            throw usage("--scale applies only with --16bit");
+        }
+        if (scale != null && (!(scale > 0) || Double.isInfinite(scale))) {
+            throw usage("--scale must be a finite number > 0, got " + scale);
+        }
+        psfOptions(null); // validates --psf-background before any work
+        return deconvolution.settings();
+    }
+
+    private Psf psf(VoxelSize target) throws Exception {
+        if (theoretical) {
+            return optics.generate(null, target);
+        }
+        TiffStack raw = TiffReader.read(psfFile, 0, 0);
+        Volume v = raw.volume();
+        if (psfVoxelSize != null) {
+            v = v.withVoxelSize(psfVoxelSize);
+        } else if (!raw.calibrated()) {
+            throw usage("PSF " + psfFile + " has no voxel size calibration (µm): give it with --psf-voxel-size X,Y,Z"
+                    + " (the image's is " + target + ")");
+        }
+        Path name = psfFile.getFileName();
+        return PsfPreparer.prepare(v, name == null ? psfFile.toString() : name.toString(), psfOptions(target));
+    }
+
+    private PsfOptions psfOptions(VoxelSize target) {
+        PsfOptions.Builder b = PsfOptions.builder().targetVoxelSize(target);
+        String t = psfBackground.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none")) {
+            b.backgroundNone();
+        } else if (t.equals("auto")) {
+            b.backgroundAuto();
+        } else {
+            double value;
+            try {
+                value = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw usage("--psf-background must be none, auto or a number >= 0, got '" + psfBackground + "'");
+            }
+            b.backgroundFixed(value);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw usage("--psf-background: " + e.getMessage());
+        }
+    }
+
+    /** Fails before any work when the output cannot be written. */
+    static void checkOutput(Path output, Path input) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new CliException(CliException.RUNTIME, "output directory " + dir + " does not exist");
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new CliException(CliException.RUNTIME, "output directory " + dir + " is not writable");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new CliException(CliException.RUNTIME, "output " + output + " is a directory, expected a file name");
+        }
+        if (input != null && abs.equals(input.toAbsolutePath().normalize())) {
+            throw new CliException(CliException.USAGE, "output " + output + " is the input image: choose another name");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.livedecon.cli;
+
+import java.util.Locale;
+
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.model.Optics;
+import org.livedecon.core.psf.model.PsfModel;
+import org.livedecon.core.psf.model.TheoreticalPsf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.VoxelSize;
+
+import picocli.CommandLine.Option;
+
+/** Optics of a theoretical PSF: objective, wavelength, refractive indices, depth. A picocli mixin. */
+final class OpticsOptions {
+    /** The option names, to tell when one was given where it has no effect. */
+    static final String[] NAMES = {"--na", "--wavelength", "--immersion-index", "--sample-index",
+        "--coverslip-index", "--depth", "--model"};
+
+    @Option(names = "--na", paramLabel = "NA", defaultValue = "1.4",
+            description = "Numerical aperture of the objective (default: ${DEFAULT-VALUE}).")
+    double na;
+
+    @Option(names = "--wavelength", paramLabel = "µm", defaultValue = "0.52",
+            description = "Emission wavelength in µm (vacuum; default: ${DEFAULT-VALUE}).")
+    double wavelengthUm;
+
+    @Option(names = "--immersion-index", paramLabel = "N", defaultValue = "1.518",
+            description = "Refractive index of the immersion medium (default: ${DEFAULT-VALUE}, oil).")
+    double immersionIndex;
+
+    @Option(names = "--sample-index", paramLabel = "N", defaultValue = "1.518",
+            description = "Refractive index of the sample (default: ${DEFAULT-VALUE}; 1.33 water, ~1.38 live cells).")
+    double sampleIndex;
+
+    @Option(names = "--coverslip-index", paramLabel = "N", defaultValue = "1.518",
+            description = "Refractive index of the coverslip (default: ${DEFAULT-VALUE}).")
+    double coverslipIndex;
+
+    @Option(names = "--depth", paramLabel = "µm", defaultValue = "0",
+            description = "Depth of the focal plane below the coverslip in µm (Gibson-Lanni; default: ${DEFAULT-VALUE}).")
+    double depthUm;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "gibson-lanni",
+            converter = Converters.ModelConverter.class,
+            description = "PSF model: gibson-lanni (refractive-index mismatch and depth) or born-wolf "
+                    + "(paraxial defocus) (default: ${DEFAULT-VALUE}).")
+    PsfModel model;
+
+    /** @throws CliException (usage) naming the bad value */
+    Optics optics() {
+        try {
+            return Optics.builder().na(na).wavelengthUm(wavelengthUm).immersionIndex(immersionIndex)
+                    .sampleIndex(sampleIndex).coverslipIndex(coverslipIndex).depthUm(depthUm).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "invalid optics: " + e.getMessage());
+        }
+    }
+
+    /** A theoretical PSF at {@code voxel}, of {@code shape} or (null) the model's suggested shape. */
+    Psf generate(Shape shape, VoxelSize voxel) {
+        Optics o = optics();
+        Shape s = shape != null ? shape : TheoreticalPsf.suggestedShape(model, o, voxel);
+        return TheoreticalPsf.generate(model, o, s, voxel);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s, NA %.3g, wavelength %.3g µm, immersion %.4g, sample %.4g, "
+                        + "coverslip %.4g, depth %.3g µm",
+                Converters.modelName(model), na, wavelengthUm, immersionIndex, sampleIndex, coverslipIndex, depthUm);
+    }
+}

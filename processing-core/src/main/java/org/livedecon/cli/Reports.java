@@ -1,0 +1,84 @@
+package org.livedecon.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+
+/** The printed results: the one-line summary of a run, NRMSE, FWHM. */
+final class Reports {
+    private Reports() {}
+
+    /** The summary line printed at the end of a deconvolution. */
+    static String summary(Path output, String format, DeconvolutionResult r, long peakHeapMiB) {
+        String iterations = r.settings().algorithm().iterative()
+                ? r.iterations() + " iterations, stopped by " + stopReason(r)
+                : "one pass (" + r.settings().algorithm() + ")";
+        return String.format(Locale.ROOT, "wrote %s (%s): %s, total %.2f s (set-up %.2f s), %.3f s/iteration, "
+                        + "background %.1f, peak heap %d MiB",
+                output, format, iterations, r.elapsedNanos() / 1e9, r.setupNanos() / 1e9, r.secondsPerIteration(),
+                r.background(), peakHeapMiB);
+    }
+
+    static String stopReason(DeconvolutionResult r) {
+        switch (r.stopReason()) {
+            case ITERATIONS: return "iteration count";
+            case TOLERANCE: return "tolerance";
+            case TIME_BUDGET: return "time budget";
+            default: return "end of pass";
+        }
+    }
+
+    /**
+     * Normalised RMS error RMS(a − offset − truth) / RMS(truth), accumulated in double.
+     *
+     * @param offset subtracted from every voxel of {@code a} (e.g. the background), or 0
+     */
+    static double nrmse(Volume a, double offset, Volume truth) {
+        if (!a.shape().equals(truth.shape())) {
+            throw new IllegalArgumentException("NRMSE of " + a.shape() + " against " + truth.shape());
+        }
+        float[] x = a.data();
+        float[] t = truth.data();
+        double e = 0, n = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = x[i] - offset - t[i];
+            e += d * d;
+            n += (double) t[i] * t[i];
+        }
+        return n > 0 ? Math.sqrt(e / n) : Double.NaN;
+    }
+
+    /**
+     * Full width at half maximum in µm along {@code axis} (0 x, 1 y, 2 z) through the centre
+     * voxel n/2, with linear interpolation between voxels; NaN when the profile does not fall
+     * below half of its centre value inside the volume.
+     */
+    static double fwhm(Volume v, int axis) {
+        Shape s = v.shape();
+        int cx = s.nx() / 2, cy = s.ny() / 2, cz = s.nz() / 2;
+        int n = s.along(axis);
+        int c = n / 2;
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = axis == 0 ? v.get(i, cy, cz) : axis == 1 ? v.get(cx, i, cz) : v.get(cx, cy, i);
+        }
+        double half = p[c] / 2;
+        double right = Double.NaN, left = Double.NaN;
+        for (int i = c; i + 1 < n; i++) {
+            if (p[i + 1] < half) {
+                right = i + (p[i] - half) / (p[i] - p[i + 1]);
+                break;
+            }
+        }
+        for (int i = c; i - 1 >= 0; i--) {
+            if (p[i - 1] < half) {
+                left = i - (p[i] - half) / (p[i] - p[i - 1]);
+                break;
+            }
+        }
+        return (right - left) * v.voxelSize().along(axis);
+    }
+}
