@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
             "The PSF is background-corrected, normalised, centred and resampled to the image voxel size.",
             "Prints the settings, the version and the plan (FFT grid, memory estimate) first, shows progress on "
                     + "stderr, and ends with one summary line on stdout. The output keeps the voxel size (µm)."
-        })
+        },
+        footer = {"", "The optics options (--na ... --model) apply only with --theoretical.",
+            "Example: livedecon deconvolve cells.tif --psf beads-psf.tif --iterations 30 -o cells-decon.tif"})
 final class DeconvolveCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "IMAGE.tif", description = "The stack to deconvolve (TIFF, ImageJ hyperstacks accepted).")
     Path image;

@@ -1,0 +1,64 @@
+package org.livedecon.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.io.TiffStack;
+import org.livedecon.core.volume.Shape;
+
+class OtherCommandsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void psfCommandWritesCalibratedPsfSummingToOne() throws Exception {
+        Path out = dir.resolve("psf.tif");
+
+        Cli r = Cli.run("psf", "-o", out.toString(), "--size", "9x17x17", "--voxel-size", "0.1,0.1,0.3").assertOk();
+
+        TiffStack psf = TiffReader.read(out, 0, 0);
+        assertTrue(psf.calibrated());
+        assertEquals(Shape.of(17, 17, 9), psf.volume().shape());
+        assertEquals(0.3, psf.volume().voxelSize().z(), 1e-9);
+        assertEquals(1.0, psf.volume().sum(), 1e-4);
+        assertTrue(r.out.contains("sum 1.0000") && r.out.contains("9x17x17"), r.out);
+    }
+
+    @Test
+    void demoWritesFilesAndReportsError() throws Exception {
+        Path out = dir.resolve("demo");
+
+        Cli r = Cli.run("demo", "-o", out.toString(), "--size", "8x32x32", "--threads", "2").assertOk();
+
+        for (String f : new String[] {"raw.tif", "truth.tif", "psf.tif", "deconvolved.tif"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(r.out.contains("wrote " + out.resolve("deconvolved.tif")), r.out);
+        assertTrue(r.lastLine().startsWith("NRMSE vs truth: raw - background "), r.lastLine());
+    }
+
+    @Test
+    void benchQuickPrintsThroughput() {
+        Cli r = Cli.run("bench", "--quick", "--threads", "2").assertOk();
+
+        assertTrue(r.out.contains("voxel-iterations/s"), r.out);
+        assertTrue(r.out.contains("32x128x128"), r.out);
+        assertTrue(r.out.contains("peak heap"), r.out);
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        for (String cmd : new String[] {"deconvolve", "psf", "demo", "bench"}) {
+            Cli r = Cli.run(cmd, "--help").assertOk();
+            assertTrue(r.out.contains("Usage: livedecon " + cmd), r.out);
+        }
+        assertTrue(Cli.run("deconvolve", "--help").out.contains("µm"));
+        assertTrue(Cli.run("--version").assertOk().out.startsWith("livedecon "));
+    }
+}
