@@ -91,7 +91,7 @@ final class BenchCommand extends CliCommand {
     }
 
     private String[] measure(Shape shape, Shape psfShape, int its, CpuBackend multi, CpuBackend single) {
-        err().println("bench " + shape + " (z,y,x): simulating, then " + multi.threads() + " threads, then 1 thread");
+        err().println("bench " + shape + " (z,y,x): simulating, then " + multi.threads() + (multi.threads() == 1 ? " thread" : " threads") + ", then 1 thread");
         err().flush();
         Psf psf = gaussianPsf(psfShape);
         Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi).image();
