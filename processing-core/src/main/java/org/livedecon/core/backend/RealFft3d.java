@@ -16,7 +16,8 @@ import org.livedecon.core.volume.Shape;
  * plans and scratch (JTransforms plans are not documented as thread-safe).
  */
 final class RealFft3d {
-    private static final int BLOCK = 16;
+    // 32 complex values = 256 bytes per row: measured ~20 % faster than 16 on 96x320x320
+    private static final int BLOCK = 32;
 
     private final Shape shape;
     private final int nx, ny, nz, nxh, row;
