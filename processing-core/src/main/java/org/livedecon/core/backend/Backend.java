@@ -115,6 +115,9 @@ public interface Backend extends AutoCloseable {
     /** {@code [Σ(a - b)², Σ b²]} in float64. */
     double[] change(RealBuffer a, RealBuffer b);
 
+    /** {@code Σ a·b} over all voxels, float64. */
+    double dot(RealBuffer a, RealBuffer b);
+
     /** Σ over the window, float64. */
     double sum(RealBuffer b, Shape window);
 

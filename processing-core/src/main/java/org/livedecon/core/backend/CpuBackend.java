@@ -393,6 +393,23 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public double dot(RealBuffer ab, RealBuffer bb) {
+        sameShape(ab.shape(), bb.shape());
+        final float[] a = CpuBuffers.data(ab);
+        final float[] b = CpuBuffers.data(bb);
+        final double[][] partial = new double[parallel.threads()][1];
+        parallel.forRange(a.length, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                double s = 0;
+                for (int i = from; i < to; i++) s += (double) a[i] * b[i];
+                partial[w][0] += s;
+            }
+        });
+        return reduce(partial)[0];
+    }
+
+    @Override
     public double sum(RealBuffer b, Shape window) {
         final float[] d = CpuBuffers.data(b);
         final Shape p = b.shape();

@@ -145,10 +145,9 @@ public final class RichardsonLucy implements Deconvolver {
             }
             RealBuffer result = accelerated ? xPrev : estimate;
             if (conserveFlux) {
-                backend.forward(result, spectrum, grid);
-                backend.multiply(spectrum, otf, false);
-                backend.inverse(spectrum, work, window);
-                matchFlux(work, window, targetFlux, result);
+                // Σ_window Hx = <M, Hx> = <HᵀM, x>: the camera flux of the result without an FFT
+                double predicted = normaliser != null ? backend.dot(result, normaliser) : backend.sum(result, grid);
+                if (predicted > 0) backend.scale(result, (float) (targetFlux / predicted));
             }
             float[] out = new float[window.voxels()];
             backend.download(result, out, window);
