@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                     + "deconvolves it with the default settings (rl-accel, 20 iterations, non-circulant, auto "
                     + "background) and reports the error against the known truth.",
             "Writes raw.tif, truth.tif, psf.tif and deconvolved.tif (32-bit float, calibrated) into the output "
-                    + "directory. NRMSE = RMS(a − truth) / RMS(truth)."
+                    + "directory. NRMSE = RMS(a − t) / RMS(t), with t the truth smoothed by a Gaussian of σ = 1 voxel "
+                    + "(single-voxel beads are beyond any widefield reconstruction)."
         })
 final class DemoCommand extends CliCommand {
     static final VoxelSize VOXEL = VoxelSize.of(0.1, 0.1, 0.2);
@@ -55,7 +56,9 @@ final class DemoCommand extends CliCommand {
         Psf psf = TheoreticalPsf.generate(PsfModel.GIBSON_LANNI, optics, cap(suggested, size), VOXEL);
         DeconvolutionSettings settings = DeconvolutionSettings.builder().build();
         try (CpuBackend backend = new CpuBackend(n)) {
-            SyntheticStack sim = SyntheticStack.builder(size, VOXEL).seed(42).build(psf, backend);
+            // a bright, busy field: beads and filaments at widefield brightness over offset 100
+            SyntheticStack sim = SyntheticStack.builder(size, VOXEL).seed(42).pointsPerMegavoxel(300)
+                    .pointPhotons(20000).filamentsPerMegavoxel(60).filamentPhotonsPerVoxel(400).build(psf, backend);
             TiffWriter.writeFloat(sim.image(), dir.resolve("raw.tif"));
             TiffWriter.writeFloat(sim.truth(), dir.resolve("truth.tif"));
             TiffWriter.writeFloat(psf.volume(), dir.resolve("psf.tif"));
@@ -67,9 +70,12 @@ final class DemoCommand extends CliCommand {
             Volume deconvolved = run.result().volume();
             TiffWriter.writeFloat(deconvolved, result);
             out().println(Reports.summary(result, "32-bit float", run.result(), run.peakHeapMiB()));
-            out().println(String.format(Locale.ROOT, "NRMSE vs truth: raw - background %.3f, deconvolved %.3f",
-                    Reports.nrmse(sim.image(), sim.background(), sim.truth()),
-                    Reports.nrmse(deconvolved, 0, sim.truth())));
+            // single-voxel beads cannot be matched voxel for voxel by any widefield method; compare
+            // at 1-voxel resolution (truth smoothed by a Gaussian of σ = 1 voxel)
+            Volume target = Reports.gaussianSmoothed(sim.truth(), 1.0);
+            out().println(String.format(Locale.ROOT, "NRMSE vs truth at 1-voxel resolution: raw - background %.3f, "
+                            + "deconvolved %.3f", Reports.nrmse(sim.image(), sim.background(), target),
+                    Reports.nrmse(deconvolved, 0, target)));
         }
         return 0;
     }

@@ -15,19 +15,24 @@ import picocli.CommandLine.Option;
 final class OpticsOptions {
     /** The option names, to tell when one was given where it has no effect. */
     static final String[] NAMES = {"--na", "--wavelength", "--immersion-index", "--sample-index",
-        "--coverslip-index", "--depth", "--model"};
+        "--coverslip-index", "--depth", "--model", "--objective"};
 
-    @Option(names = "--na", paramLabel = "NA", defaultValue = "1.4",
-            description = "Numerical aperture of the objective (default: ${DEFAULT-VALUE}).")
-    double na;
+    @Option(names = "--objective", paramLabel = "NAME",
+            description = "Objective preset from config/objectives.properties setting NA and immersion index, "
+                    + "e.g. 60x-1.40-oil, 60x-1.20-water, 100x-1.45-oil.")
+    String objective;
+
+    @Option(names = "--na", paramLabel = "NA",
+            description = "Numerical aperture of the objective (default: the objective's, else 1.4).")
+    Double na;
 
     @Option(names = "--wavelength", paramLabel = "µm", defaultValue = "0.52",
             description = "Emission wavelength in µm (vacuum; default: ${DEFAULT-VALUE}).")
     double wavelengthUm;
 
-    @Option(names = "--immersion-index", paramLabel = "N", defaultValue = "1.518",
-            description = "Refractive index of the immersion medium (default: ${DEFAULT-VALUE}, oil).")
-    double immersionIndex;
+    @Option(names = "--immersion-index", paramLabel = "N",
+            description = "Refractive index of the immersion medium (default: the objective's, else 1.518, oil).")
+    Double immersionIndex;
 
     @Option(names = "--sample-index", paramLabel = "N", defaultValue = "1.518",
             description = "Refractive index of the sample (default: ${DEFAULT-VALUE}; 1.33 water, ~1.38 live cells).")
@@ -49,6 +54,9 @@ final class OpticsOptions {
 
     /** @throws CliException (usage) naming the bad value */
     Optics optics() {
+        double[] preset = objective == null ? new double[] {1.4, 1.518} : ObjectivePresets.get(objective);
+        double na = this.na != null ? this.na : preset[0];
+        double immersionIndex = this.immersionIndex != null ? this.immersionIndex : preset[1];
         try {
             return Optics.builder().na(na).wavelengthUm(wavelengthUm).immersionIndex(immersionIndex)
                     .sampleIndex(sampleIndex).coverslipIndex(coverslipIndex).depthUm(depthUm).build();
@@ -66,8 +74,10 @@ final class OpticsOptions {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s, NA %.3g, wavelength %.3g µm, immersion %.4g, sample %.4g, "
+        Optics o = optics();
+        return String.format(Locale.ROOT, "%s, %sNA %.3g, wavelength %.3g µm, immersion %.4g, sample %.4g, "
                         + "coverslip %.4g, depth %.3g µm",
-                Converters.modelName(model), na, wavelengthUm, immersionIndex, sampleIndex, coverslipIndex, depthUm);
+                Converters.modelName(model), objective == null ? "" : "objective " + objective + ", ", o.na(),
+                o.wavelengthUm(), o.immersionIndex(), sampleIndex, coverslipIndex, depthUm);
     }
 }

@@ -1,0 +1,9 @@
+/**
+ * Where the arithmetic runs. {@link org.livedecon.core.backend.Backend} is the contract the
+ * algorithms are written against: real-to-complex FFTs on padded grids, the cached OTF, and the
+ * per-voxel steps of Wiener and Richardson–Lucy, fused where that saves passes over memory.
+ * {@link org.livedecon.core.backend.CpuBackend} implements it with JTransforms 1D transforms
+ * composed into a 3D transform ({@code RealFft3d}) and plain loops, on a fixed set of threads
+ * ({@code Parallel}). A GPU backend implements the same interface; the algorithms do not change.
+ */
+package org.livedecon.core.backend;
