@@ -295,13 +295,12 @@ public final class CpuBackend implements Backend {
                 for (int line = from; line < to; line++) {
                     int y = line % ny, z = line / ny;
                     for (int xx = 0; xx < nx; xx++) {
-                        // div(∇x/|∇x|) with forward differences for ∇ and backward for div
-                        float div = 0f;
-                        float[] gc = unitGradient(x, nx, ny, nz, xx, y, z);
-                        div += gc[0] + gc[1] + gc[2];
-                        if (xx > 0) div -= unitGradient(x, nx, ny, nz, xx - 1, y, z)[0];
-                        if (y > 0) div -= unitGradient(x, nx, ny, nz, xx, y - 1, z)[1];
-                        if (z > 0) div -= unitGradient(x, nx, ny, nz, xx, y, z - 1)[2];
+                        // div(∇x/|∇x|): forward differences for ∇, backward differences for div
+                        float div = unit(x, nx, ny, nz, xx, y, z, 0) + unit(x, nx, ny, nz, xx, y, z, 1)
+                                + unit(x, nx, ny, nz, xx, y, z, 2);
+                        if (xx > 0) div -= unit(x, nx, ny, nz, xx - 1, y, z, 0);
+                        if (y > 0) div -= unit(x, nx, ny, nz, xx, y - 1, z, 1);
+                        if (z > 0) div -= unit(x, nx, ny, nz, xx, y, z - 1, 2);
                         out[xx + nx * line] = Math.max(1f - lambda * div, 0.01f);
                     }
                 }
@@ -309,7 +308,8 @@ public final class CpuBackend implements Backend {
         });
     }
 
-    private static float[] unitGradient(float[] x, int nx, int ny, int nz, int xx, int y, int z) {
+    /** Component {@code axis} of ∇x/|∇x| at (xx, y, z), forward differences, 0 past the last voxel. */
+    private static float unit(float[] x, int nx, int ny, int nz, int xx, int y, int z, int axis) {
         int i = xx + nx * (y + ny * z);
         float v = x[i];
         float gx = xx + 1 < nx ? x[i + 1] - v : 0f;
@@ -317,8 +317,8 @@ public final class CpuBackend implements Backend {
         float gz = z + 1 < nz ? x[i + nx * ny] - v : 0f;
         // the small epsilon keeps flat regions (|∇x| = 0) finite
         float norm = (float) Math.sqrt(gx * gx + gy * gy + gz * gz + 1e-12f * (v * v + 1e-12f));
-        float inv = norm > 0 ? 1f / norm : 0f;
-        return new float[] {gx * inv, gy * inv, gz * inv};
+        if (!(norm > 0)) return 0f;
+        return (axis == 0 ? gx : axis == 1 ? gy : gz) / norm;
     }
 
     @Override
