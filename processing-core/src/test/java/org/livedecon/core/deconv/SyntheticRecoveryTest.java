@@ -105,6 +105,27 @@ class SyntheticRecoveryTest {
     }
 
     @Test
+    void totalVariationRegularisationSmoothsNoise() {
+        Volume plain = run(Algorithm.ACCELERATED_RL, 20, Boundary.NON_CIRCULANT);
+        Volume tv = run(Algorithm.RL_TV, 20, Boundary.NON_CIRCULANT);
+        double tvPlain = totalVariation(plain), tvTv = totalVariation(tv);
+        assertTrue(tvTv < 0.97 * tvPlain, "RL-TV total variation " + tvTv + " should be below RL's " + tvPlain);
+        assertTrue(error(tv) < 1.05 * error(plain), "RL-TV error " + error(tv) + " vs RL " + error(plain));
+    }
+
+    /** Σ |forward difference| over the three axes (anisotropic total variation). */
+    private static double totalVariation(Volume v) {
+        double tv = 0;
+        for (int z = 0; z < v.nz(); z++) for (int y = 0; y < v.ny(); y++) for (int x = 0; x < v.nx(); x++) {
+            float c = v.get(x, y, z);
+            if (x + 1 < v.nx()) tv += Math.abs(v.get(x + 1, y, z) - c);
+            if (y + 1 < v.ny()) tv += Math.abs(v.get(x, y + 1, z) - c);
+            if (z + 1 < v.nz()) tv += Math.abs(v.get(x, y, z + 1) - c);
+        }
+        return tv;
+    }
+
+    @Test
     void fluxIsConservedWithinOnePercent() {
         SyntheticStack inView = sample(true);
         double truth = inView.truth().sum();
