@@ -14,6 +14,7 @@ import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolvers;
 import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.model.GaussianPsf;
 import org.livedecon.core.synthetic.SyntheticStack;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
@@ -147,28 +148,9 @@ final class BenchCommand extends CliCommand {
         return Deconvolvers.create(s, backend).deconvolve(image, psf, ProgressListener.NONE);
     }
 
-    /**
-     * Gaussian approximation of the widefield PSF for NA 1.4, 0.52 µm, n 1.518: lateral σ = 0.21 λ/NA,
-     * axial σ = 0.66 λ n/NA² (the speed does not depend on the PSF's values).
-     */
+    /** Gaussian approximation of the widefield PSF for NA 1.4, 0.52 µm, oil (speed does not depend on its values). */
     static Psf gaussianPsf(Shape shape) {
-        double lateral = 0.21 * 0.52 / 1.4, axial = 0.66 * 0.52 * 1.518 / (1.4 * 1.4);
-        double sx = lateral / VOXEL.x(), sy = lateral / VOXEL.y(), sz = axial / VOXEL.z();
-        float[] d = new float[shape.voxels()];
-        int cx = shape.nx() / 2, cy = shape.ny() / 2, cz = shape.nz() / 2;
-        double sum = 0;
-        for (int z = 0; z < shape.nz(); z++) {
-            for (int y = 0; y < shape.ny(); y++) {
-                for (int x = 0; x < shape.nx(); x++) {
-                    double dx = (x - cx) / sx, dy = (y - cy) / sy, dz = (z - cz) / sz;
-                    double v = Math.exp(-0.5 * (dx * dx + dy * dy + dz * dz));
-                    d[shape.index(x, y, z)] = (float) v;
-                    sum += v;
-                }
-            }
-        }
-        for (int i = 0; i < d.length; i++) d[i] = (float) (d[i] / sum);
-        return new Psf(new Volume(shape, VOXEL, d), "Gaussian (NA 1.4, 0.52 µm)");
+        return GaussianPsf.widefield(shape, VOXEL, 1.4, 0.52, 1.518);
     }
 
     private static void print(PrintWriter out, List<String[]> rows) {
