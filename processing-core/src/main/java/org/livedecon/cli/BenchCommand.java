@@ -62,7 +62,7 @@ final class BenchCommand extends CliCommand {
     boolean quick;
 
     @Override
-    int run() throws Exception {
+    protected int run() throws Exception {
         if (iterations < 1 || iterations > 10000) {
             throw usage("--iterations must be between 1 and 10000, got " + iterations);
         }

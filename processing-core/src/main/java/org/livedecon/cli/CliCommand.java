@@ -9,8 +9,13 @@ import picocli.CommandLine.Spec;
 /**
  * Base of the subcommands: gives them picocli's writers and turns an {@link OutOfMemoryError}
  * (an Error, which picocli does not handle) into a {@link CliException} with advice.
+ *
+ * <p>Other modules add commands by subclassing this (a public no-argument constructor and a
+ * picocli {@code @Command}) and listing the class in
+ * {@code META-INF/services/org.livedecon.cli.CliCommand}; a command with the name of a built-in
+ * one replaces it (device-sim's {@code demo} runs on the simulated microscope).
  */
-abstract class CliCommand implements Callable<Integer> {
+public abstract class CliCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -24,19 +29,19 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     /** The command's work; returns the exit code (0). */
-    abstract int run() throws Exception;
+    protected abstract int run() throws Exception;
 
-    PrintWriter out() { return spec.commandLine().getOut(); }
+    protected PrintWriter out() { return spec.commandLine().getOut(); }
 
-    PrintWriter err() { return spec.commandLine().getErr(); }
+    protected PrintWriter err() { return spec.commandLine().getErr(); }
 
     /** Whether stderr is (probably) a terminal, for carriage-return progress updates. */
-    boolean terminal() {
+    protected boolean terminal() {
         Object root = spec.root().userObject();
         return root instanceof LivedeconCommand && ((LivedeconCommand) root).terminal();
     }
 
-    CliException usage(String message) {
+    protected CliException usage(String message) {
         return new CliException(CliException.USAGE, message);
     }
 }

@@ -4,22 +4,22 @@ package org.livedecon.cli;
  * A failure to report as one {@code error: ...} line with a given exit code, without a stack
  * trace. Use {@link #USAGE} for problems with the arguments, {@link #RUNTIME} for everything else.
  */
-final class CliException extends RuntimeException {
-    static final int RUNTIME = 1;
-    static final int USAGE = 2;
+public final class CliException extends RuntimeException {
+    public static final int RUNTIME = 1;
+    public static final int USAGE = 2;
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
 
-    CliException(int exitCode, String message) {
+    public CliException(int exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
     }
 
-    CliException(int exitCode, String message, Throwable cause) {
+    public CliException(int exitCode, String message, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
     }
 
-    int exitCode() { return exitCode; }
+    public int exitCode() { return exitCode; }
 }

@@ -15,7 +15,7 @@ import org.livedecon.core.volume.Volume;
  * One deconvolution as the commands run it: prints version, settings and plan on {@code out},
  * shows progress on {@code err}, and measures the peak heap.
  */
-final class DeconvolutionRun {
+public final class DeconvolutionRun {
     private final DeconvolutionResult result;
     private final long peakHeapMiB;
 
@@ -24,11 +24,11 @@ final class DeconvolutionRun {
         this.peakHeapMiB = peakHeapMiB;
     }
 
-    DeconvolutionResult result() { return result; }
+    public DeconvolutionResult result() { return result; }
 
-    long peakHeapMiB() { return peakHeapMiB; }
+    public long peakHeapMiB() { return peakHeapMiB; }
 
-    static DeconvolutionRun run(DeconvolutionSettings settings, Backend backend, Volume image, Psf psf,
+    public static DeconvolutionRun run(DeconvolutionSettings settings, Backend backend, Volume image, Psf psf,
                                 PrintWriter out, PrintWriter err, boolean terminal) {
         Deconvolver deconvolver = Deconvolvers.create(settings, backend);
         DeconvolutionPlan plan = deconvolver.plan(image.shape(), psf);

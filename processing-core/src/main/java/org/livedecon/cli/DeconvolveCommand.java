@@ -84,7 +84,7 @@ final class DeconvolveCommand extends CliCommand {
     OpticsOptions optics;
 
     @Override
-    int run() throws Exception {
+    protected int run() throws Exception {
         DeconvolutionSettings settings = checkArguments();
         int threads = deconvolution.threads();
         checkOutput(output, image);

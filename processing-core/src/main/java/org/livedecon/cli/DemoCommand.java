@@ -47,7 +47,7 @@ final class DemoCommand extends CliCommand {
     Shape size;
 
     @Override
-    int run() throws Exception {
+    protected int run() throws Exception {
         int n = DeconvolutionOptions.threads(threads);
         Files.createDirectories(dir);
         Optics optics = Optics.builder().na(1.4).wavelengthUm(0.52).immersionIndex(1.518).sampleIndex(1.518)

@@ -7,7 +7,6 @@ import picocli.CommandLine.Spec;
 
 /** The top command: only dispatches to the subcommands. */
 @Command(name = "livedecon", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {DeconvolveCommand.class, PsfCommand.class, DemoCommand.class, BenchCommand.class},
         description = {
             "3D deconvolution of widefield microscopy stacks (TIFF, z-y-x, voxel sizes in µm).",
             "",
@@ -33,6 +32,7 @@ public final class LivedeconCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose one of deconvolve, psf, demo, bench");
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -4,6 +4,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
 import picocli.CommandLine;
 
 /** Entry point of the {@code livedecon} command line. */
@@ -32,6 +36,17 @@ public final class Main {
     /** The configured command line, with our error handlers and writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
         CommandLine cl = new CommandLine(new LivedeconCommand(terminal));
+        // built-ins first, then what other modules on the class path provide (replacing by name)
+        Map<String, Object> commands = new LinkedHashMap<String, Object>();
+        for (Object c : new Object[] {new DeconvolveCommand(), new PsfCommand(), new DemoCommand(), new BenchCommand()}) {
+            commands.put(name(c), c);
+        }
+        for (CliCommand c : ServiceLoader.load(CliCommand.class)) {
+            commands.put(name(c), c);
+        }
+        for (Map.Entry<String, Object> e : commands.entrySet()) {
+            cl.addSubcommand(e.getKey(), e.getValue());
+        }
         cl.setOut(out);
         cl.setErr(err);
         ErrorHandlers handlers = new ErrorHandlers();
@@ -39,5 +54,9 @@ public final class Main {
         cl.setExecutionExceptionHandler(handlers);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    private static String name(Object command) {
+        return command.getClass().getAnnotation(CommandLine.Command.class).name();
     }
 }

@@ -37,7 +37,7 @@ final class PsfCommand extends CliCommand {
     OpticsOptions optics;
 
     @Override
-    int run() throws Exception {
+    protected int run() throws Exception {
         DeconvolveCommand.checkOutput(output, null);
         Psf psf = optics.generate(size, voxelSize);
         TiffWriter.writeFloat(psf.volume(), output);

@@ -8,11 +8,11 @@ import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
 
 /** The printed results: the one-line summary of a run, NRMSE, FWHM. */
-final class Reports {
+public final class Reports {
     private Reports() {}
 
     /** The summary line printed at the end of a deconvolution. */
-    static String summary(Path output, String format, DeconvolutionResult r, long peakHeapMiB) {
+    public static String summary(Path output, String format, DeconvolutionResult r, long peakHeapMiB) {
         String iterations = r.settings().algorithm().iterative()
                 ? r.iterations() + " iterations, stopped by " + stopReason(r)
                 : "one pass (" + r.settings().algorithm() + ")";
@@ -36,7 +36,7 @@ final class Reports {
      *
      * @param offset subtracted from every voxel of {@code a} (e.g. the background), or 0
      */
-    static double nrmse(Volume a, double offset, Volume truth) {
+    public static double nrmse(Volume a, double offset, Volume truth) {
         if (!a.shape().equals(truth.shape())) {
             throw new IllegalArgumentException("NRMSE of " + a.shape() + " against " + truth.shape());
         }
@@ -56,7 +56,7 @@ final class Reports {
      * (kernel truncated at 3σ, renormalised at the edges). Used to compare a reconstruction with a
      * point-like truth at a resolution it can reach.
      */
-    static Volume gaussianSmoothed(Volume v, double sigma) {
+    public static Volume gaussianSmoothed(Volume v, double sigma) {
         int r = (int) Math.ceil(3 * sigma);
         double[] k = new double[2 * r + 1];
         for (int i = -r; i <= r; i++) k[i + r] = Math.exp(-0.5 * i * i / (sigma * sigma));
@@ -87,7 +87,7 @@ final class Reports {
      * voxel n/2, with linear interpolation between voxels; NaN when the profile does not fall
      * below half of its centre value inside the volume.
      */
-    static double fwhm(Volume v, int axis) {
+    public static double fwhm(Volume v, int axis) {
         Shape s = v.shape();
         int cx = s.nx() / 2, cy = s.ny() / 2, cz = s.nz() / 2;
         int n = s.along(axis);
