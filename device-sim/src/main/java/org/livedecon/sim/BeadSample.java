@@ -118,12 +118,12 @@ public final class BeadSample implements Sample {
                 brightnessSigma, doubletFraction, clusterFraction, seed);
     }
 
-    /** Mutable builder; defaults: 0.1 µm beads, 2 per 1000 µm³, 5000 photons/s, σ 0.2, 5 % doublets, 2 % clusters, seed 1. */
+    /** Mutable builder; defaults: 0.1 µm beads, 2 per 1000 µm³, 200000 photons/s, σ 0.2, 5 % doublets, 2 % clusters, seed 1. */
     public static final class Builder {
         private double diameterUm = 0.1;
         private double densityPer1000Um3 = 2;
         private int count = -1;
-        private double photonsPerSecond = 5000;
+        private double photonsPerSecond = 200000;
         private double brightnessSigma = 0.2;
         private double doubletFraction = 0.05;
         private double clusterFraction = 0.02;

@@ -127,16 +127,17 @@ public final class CellSample implements Sample {
     }
 
     /**
-     * Mutable builder; defaults: 40 filaments of 2000 photons/s/µm, 150 vesicles of 3000 photons/s,
-     * nucleus 60 and haze 20 photons/s/µm³, seed 1.
+     * Mutable builder; defaults: 40 filaments of 50000 photons/s/µm, 150 vesicles of 200000 photons/s,
+     * nucleus 5000 and haze 2000 photons/s/µm³, seed 1 (a few hundred to a few thousand photons per
+     * pixel in a 100 ms exposure).
      */
     public static final class Builder {
         private int filaments = 40;
-        private double filamentPhotonsPerUm = 2000;
+        private double filamentPhotonsPerUm = 50000;
         private int vesicles = 150;
-        private double vesiclePhotons = 3000;
-        private double nucleusPhotonsPerUm3 = 60;
-        private double hazePhotonsPerUm3 = 20;
+        private double vesiclePhotons = 200000;
+        private double nucleusPhotonsPerUm3 = 5000;
+        private double hazePhotonsPerUm3 = 2000;
         private long seed = 1;
 
         private Builder() {}
