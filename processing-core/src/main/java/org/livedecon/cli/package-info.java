@@ -5,7 +5,8 @@
  *       error, 2 usage error); the only place that calls {@code System.exit}.</li>
  *   <li>{@link org.livedecon.cli.LivedeconCommand}: the top command; one class per subcommand:
  *       {@link org.livedecon.cli.DeconvolveCommand}, {@link org.livedecon.cli.PsfCommand},
- *       {@link org.livedecon.cli.DemoCommand}, {@link org.livedecon.cli.BenchCommand}.</li>
+ *       {@link org.livedecon.cli.BenchCommand}; other modules add commands through {@code ServiceLoader}
+ *       (device-sim: {@code simulate} and {@code demo}).</li>
  *   <li>Shared option mixins: {@link org.livedecon.cli.OpticsOptions} (theoretical PSF optics),
  *       {@link org.livedecon.cli.DeconvolutionOptions} (algorithm settings, threads).</li>
  *   <li>Helpers: {@link org.livedecon.cli.Converters} (option value parsing),

@@ -16,7 +16,9 @@ import org.livedecon.core.volume.Volume;
 /**
  * A before/after picture of a deconvolution for people: the central XY plane and the central XZ
  * section (stretched to true aspect ratio using the voxel size) of the raw stack and of the
- * result, side by side, each scaled from its 0.1th to its 99.9th percentile.
+ * result, side by side, each scaled from its 0.1th to its 99.9th percentile and shown with a
+ * square-root (gamma 0.5) display so dim filaments stay visible next to bright spots (both
+ * panels alike).
  */
 public final class PreviewPng {
     private static final int GAP = 8;
@@ -60,7 +62,7 @@ public final class PreviewPng {
                 int z = Math.min(nz - 1, (int) (r / stretch));
                 for (int x = 0; x < nx; x++) img.setRGB(x0 + x, top + r, grey(v.get(x, yc, z), range));
             }
-            label(g, labels[k] + "  XY z=" + zc + " / XZ y=" + yc, x0, LABEL - 5);
+            label(g, labels[k] + "  XY z=" + zc + " / XZ y=" + yc + " (sqrt)", x0, LABEL - 5);
         }
         g.dispose();
         Path parent = png.toAbsolutePath().getParent();
@@ -90,7 +92,8 @@ public final class PreviewPng {
     }
 
     private static int grey(float v, float[] range) {
-        int g = (int) Math.round(255 * Math.max(0, Math.min(1, (v - range[0]) / (range[1] - range[0]))));
+        double f = Math.max(0, Math.min(1, (v - range[0]) / (range[1] - range[0])));
+        int g = (int) Math.round(255 * Math.sqrt(f));
         return (g << 16) | (g << 8) | g;
     }
 }

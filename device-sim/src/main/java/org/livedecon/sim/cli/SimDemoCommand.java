@@ -1,0 +1,101 @@
+package org.livedecon.sim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.livedecon.cli.CliCommand;
+import org.livedecon.cli.DeconvolutionRun;
+import org.livedecon.cli.Reports;
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.io.PreviewPng;
+import org.livedecon.core.io.TiffWriter;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.PsfOptions;
+import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.sim.SimulatedMicroscope;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code livedecon demo}: the main job without hardware. Acquires a synthetic cell on the
+ * simulated microscope, deconvolves it with the default settings and shows the result.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Acquires a z-stack of a synthetic cell on the simulated microscope (NA 1.4 oil, 0.52 µm, 16-bit camera "
+                    + "with shot and read noise, offset 100), deconvolves it with the defaults (rl-accel, 20 iterations, "
+                    + "non-circulant, auto background) using the simulator's PSF, and writes raw.tif, deconvolved.tif, "
+                    + "truth.tif, psf.tif (calibrated, µm) and preview.png (central XY and XZ, raw | deconvolved).",
+            "Reports the NRMSE of the raw and deconvolved stacks against the truth, both smoothed to 1-voxel "
+                    + "resolution and brought to the truth's scale by a least-squares factor (raw is in ADU, "
+                    + "the truth in photons/s)."
+        })
+public final class SimDemoCommand extends CliCommand {
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "livedecon-demo",
+            description = "Output directory, created if missing (default: ./${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Mixin
+    SimulationOptions sim;
+
+    @Override
+    protected int run() throws Exception {
+        Shape shape = sim.stackShape();
+        Files.createDirectories(dir);
+        out().println("demo: simulated microscope, " + sim);
+        SimulatedMicroscope scope = sim.microscope();
+        Volume raw = StackAcquisition.acquire(scope, shape.nz(), sim.exposureMs);
+        Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
+                PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
+        out().println("psf: " + psf);
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) throw usage("--threads must be at least 1, got " + n);
+        try (CpuBackend backend = new CpuBackend(n)) {
+            DeconvolutionRun run = DeconvolutionRun.run(DeconvolutionSettings.builder().build(), backend, raw, psf, out(),
+                    err(), terminal());
+            Volume deconvolved = run.result().volume();
+            TiffWriter.write16(raw, dir.resolve("raw.tif"), 1.0);
+            Path result = dir.resolve("deconvolved.tif");
+            TiffWriter.writeFloat(deconvolved, result);
+            TiffWriter.writeFloat(scope.truth(), dir.resolve("truth.tif"));
+            TiffWriter.writeFloat(psf.volume(), dir.resolve("psf.tif"));
+            Path png = dir.resolve("preview.png");
+            PreviewPng.write(raw, deconvolved, "raw", "deconvolved", png);
+            out().println(Reports.summary(result, "32-bit float", run.result(), run.peakHeapMiB()));
+            Volume target = Reports.gaussianSmoothed(scope.truth(), 1.0);
+            out().println(String.format(Locale.ROOT, "wrote %s; NRMSE vs truth at 1-voxel resolution: raw - background "
+                            + "%.3f, deconvolved %.3f", png,
+                    scaledNrmse(Reports.gaussianSmoothed(raw, 1.0), run.result().background(), target),
+                    scaledNrmse(Reports.gaussianSmoothed(deconvolved, 1.0), 0, target)));
+        }
+        return 0;
+    }
+
+    /** RMS(s·(a − offset) − t) / RMS(t) with the least-squares scale s. */
+    static double scaledNrmse(Volume a, double offset, Volume truth) {
+        float[] x = a.data(), t = truth.data();
+        double at = 0, aa = 0, tt = 0;
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i] - offset;
+            at += v * t[i];
+            aa += v * v;
+            tt += (double) t[i] * t[i];
+        }
+        double s = aa > 0 ? at / aa : 0;
+        double e = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = s * (x[i] - offset) - t[i];
+            e += d * d;
+        }
+        return tt > 0 ? Math.sqrt(e / tt) : Double.NaN;
+    }
+}

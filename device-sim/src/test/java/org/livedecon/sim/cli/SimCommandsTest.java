@@ -1,0 +1,86 @@
+package org.livedecon.sim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livedecon.cli.Main;
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.io.TiffStack;
+import org.livedecon.core.volume.Shape;
+
+/** The simulator's commands through the real command line, found by ServiceLoader like in the jar. */
+class SimCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(int expectedCode, String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        assertEquals(expectedCode, code, "out:\n" + out + "\nerr:\n" + err);
+        assertFalse(err.toString().contains("\tat org."), "no stack trace: " + err);
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @Test
+    void demoAcquiresOnTheSimulatorAndImprovesOnTheRawStack() throws Exception {
+        Path out = dir.resolve("demo");
+        String[] r = run(0, "demo", "-o", out.toString(), "--size", "12x64x64", "--threads", "2");
+        for (String f : new String[] {"raw.tif", "deconvolved.tif", "truth.tif", "psf.tif", "preview.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing; out:\n" + r[0]);
+        }
+        TiffStack raw = TiffReader.read(out.resolve("raw.tif"), 0, 0);
+        assertEquals(Shape.of(64, 64, 12), raw.volume().shape());
+        assertEquals(0.2, raw.volume().voxelSize().z(), 1e-9);
+        assertTrue(raw.volume().min() >= 90, "camera offset 100 with read noise: raw min " + raw.volume().min());
+        assertEquals(2 * 64 + 24, ImageIO.read(out.resolve("preview.png").toFile()).getWidth());
+        Matcher m = Pattern.compile("NRMSE vs truth at 1-voxel resolution: raw - background ([0-9.]+), deconvolved ([0-9.]+)")
+                .matcher(r[0]);
+        assertTrue(m.find(), r[0]);
+        double before = Double.parseDouble(m.group(1)), after = Double.parseDouble(m.group(2));
+        assertTrue(after < 0.8 * before, "deconvolution should bring the stack closer to the truth: " + m.group());
+    }
+
+    @Test
+    void simulateWritesStackTruthAndPsfWithCalibration() throws Exception {
+        Path out = dir.resolve("sim");
+        run(0, "simulate", "-o", out.toString(), "--sample", "beads", "--size", "8x48x40", "--pixel-size", "0.065",
+                "--z-step", "0.25", "--bit-depth", "12", "--seed", "3");
+        TiffStack stack = TiffReader.read(out.resolve("stack.tif"), 0, 0);
+        assertEquals(Shape.of(40, 48, 8), stack.volume().shape());
+        assertEquals(0.065, stack.volume().voxelSize().x(), 1e-9);
+        assertEquals(0.25, stack.volume().voxelSize().z(), 1e-9);
+        assertTrue(stack.volume().max() <= 4095, "12-bit camera clips at 4095");
+        TiffStack truth = TiffReader.read(out.resolve("truth.tif"), 0, 0);
+        assertEquals(stack.volume().shape(), truth.volume().shape());
+        assertTrue(truth.volume().sum() > 0, "beads in the truth");
+        assertEquals(1.0, TiffReader.read(out.resolve("psf.tif"), 0, 0).volume().sum(), 1e-3);
+        // the same seed gives the same stack
+        Path again = dir.resolve("again");
+        run(0, "simulate", "-o", again.toString(), "--sample", "beads", "--size", "8x48x40", "--pixel-size", "0.065",
+                "--z-step", "0.25", "--bit-depth", "12", "--seed", "3");
+        assertTrue(java.util.Arrays.equals(stack.volume().data(),
+                TiffReader.read(again.resolve("stack.tif"), 0, 0).volume().data()), "same seed, same planes");
+    }
+
+    @Test
+    void badSimulationArgumentsGiveOneClearLine() {
+        String[] r = run(2, "simulate", "-o", dir.toString(), "--size", "8x48");
+        assertTrue(r[1].startsWith("error: --size must be ZxYxX"), r[1]);
+        r = run(2, "simulate", "-o", dir.toString(), "--sample", "nosuch.tif");
+        assertTrue(r[1].contains("--sample must be cell, beads or an existing TIFF file, got 'nosuch.tif'"), r[1]);
+        r = run(2, "demo", "-o", dir.toString(), "--aberration", "1.33");
+        assertTrue(r[1].contains("--aberration must be"), r[1]);
+    }
+}
