@@ -16,9 +16,20 @@ public final class DeconvolutionPlan {
     private final int spectrumBuffers;
     private final long bytes;
     private final String backend;
+    private final int[] tileCounts;
+    private final Shape tile;
 
     public DeconvolutionPlan(Shape image, Shape psf, Shape grid, int realBuffers, int spectrumBuffers, long bytes,
                              String backend) {
+        this(image, psf, grid, realBuffers, spectrumBuffers, bytes, backend, new int[] {1, 1, 1}, image);
+    }
+
+    /**
+     * A tiled plan: {@code grid}, buffers and {@code bytes} are those of one tile's job ({@code tile},
+     * margins included), plus the whole-stack result.
+     */
+    public DeconvolutionPlan(Shape image, Shape psf, Shape grid, int realBuffers, int spectrumBuffers, long bytes,
+                             String backend, int[] tileCounts, Shape tile) {
         this.image = image;
         this.psf = psf;
         this.grid = grid;
@@ -26,6 +37,8 @@ public final class DeconvolutionPlan {
         this.spectrumBuffers = spectrumBuffers;
         this.bytes = bytes;
         this.backend = backend;
+        this.tileCounts = tileCounts.clone();
+        this.tile = tile;
     }
 
     public Shape image() { return image; }
@@ -37,9 +50,20 @@ public final class DeconvolutionPlan {
     /** Estimated working memory of the job on its backend, input and output included. */
     public long bytes() { return bytes; }
     public String backend() { return backend; }
+    /** Tiles along x, y, z ({1, 1, 1} when the job runs in one piece). */
+    public int[] tileCounts() { return tileCounts.clone(); }
+    public boolean tiled() { return tileCounts[0] * tileCounts[1] * tileCounts[2] > 1; }
+    /** The largest tile, margins included (the image itself when not tiled). */
+    public Shape tile() { return tile; }
 
     @Override
     public String toString() {
+        if (tiled()) {
+            return String.format(Locale.ROOT, "image %s, PSF %s, in %d tiles (%dx%dx%d, x,y,z) of up to %s with margins, "
+                            + "FFT grid per tile %s (%d real + %d spectrum buffers), estimated memory %.0f MiB per tile on %s",
+                    image, psf, tileCounts[0] * tileCounts[1] * tileCounts[2], tileCounts[0], tileCounts[1], tileCounts[2],
+                    tile, grid, realBuffers, spectrumBuffers, bytes / 1048576.0, backend);
+        }
         return String.format(Locale.ROOT, "image %s, PSF %s, FFT grid %s (%d real + %d spectrum buffers), "
                         + "estimated memory %.0f MiB on %s",
                 image, psf, grid, realBuffers, spectrumBuffers, bytes / 1048576.0, backend);

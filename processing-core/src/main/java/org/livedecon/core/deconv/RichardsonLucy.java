@@ -28,7 +28,15 @@ public final class RichardsonLucy implements Deconvolver {
     private final boolean accelerated;
     private final boolean tv;
 
+    /** The start value outside the view, when given (tiles use the whole stack's); else the image's mean. */
+    private final Float outsideStart;
+
     public RichardsonLucy(DeconvolutionSettings settings, Backend backend) {
+        this(settings, backend, null);
+    }
+
+    /** @param outsideStart start value of the estimate outside the measured window, or null for the image's mean */
+    RichardsonLucy(DeconvolutionSettings settings, Backend backend, Float outsideStart) {
         if (!settings.algorithm().iterative()) {
             throw new IllegalArgumentException("RichardsonLucy cannot run algorithm " + settings.algorithm());
         }
@@ -36,6 +44,7 @@ public final class RichardsonLucy implements Deconvolver {
         this.backend = backend;
         this.accelerated = settings.algorithm() == Algorithm.ACCELERATED_RL || settings.algorithm() == Algorithm.RL_TV;
         this.tv = settings.algorithm() == Algorithm.RL_TV;
+        this.outsideStart = outsideStart;
     }
 
     private boolean nonCirculant(Shape image, Shape grid) {
@@ -88,7 +97,7 @@ public final class RichardsonLucy implements Deconvolver {
                 backend.multiply(spectrum, otf, true);
                 backend.inverse(spectrum, normaliser, grid);
             }
-            backend.upload(initialEstimate(image, b, x0, grid), grid, estimate);
+            backend.upload(initialEstimate(image, b, x0, outsideStart != null ? outsideStart : x0, grid), grid, estimate);
             if (accelerated) {
                 xPrev = backend.real(grid);
                 gPrev = backend.real(grid);
@@ -184,7 +193,7 @@ public final class RichardsonLucy implements Deconvolver {
      * the image instead of a flat mean spares the iterations that a flat start spends draining
      * light out of dark regions (RL with b in the model does that only slowly).
      */
-    private static float[] initialEstimate(Volume image, double b, float mean, Shape grid) {
+    private static float[] initialEstimate(Volume image, double b, float mean, float outside, Shape grid) {
         Shape s = image.shape();
         float[] y = image.data();
         float[] a = new float[s.voxels()];
@@ -193,7 +202,7 @@ public final class RichardsonLucy implements Deconvolver {
         a = Smoothing.box3(a, s);
         float floor = 0.01f * mean;
         float[] out = new float[grid.voxels()];
-        java.util.Arrays.fill(out, mean);
+        java.util.Arrays.fill(out, outside);
         for (int z = 0; z < s.nz(); z++) {
             for (int yy = 0; yy < s.ny(); yy++) {
                 int o = grid.index(0, yy, z), i = s.index(0, yy, z);

@@ -15,10 +15,10 @@ import org.livedecon.core.volume.Volume;
  * and clipping the negative half would add light (twice the true flux on a noisy synthetic
  * stack). Total flux is Σ(y − b) / (1 + λ).
  *
- * <p>With {@link Boundary#NON_CIRCULANT} the image is placed in the extended grid and the padding
- * is filled by linear interpolation from each face to the opposite one, axis by axis, so the
- * periodic extension the FFT sees has no jump at the edges (a jump rings through the whole
- * volume). Wiener cannot ignore unmeasured voxels the way RL does; this is the standard remedy.
+ * <p>With {@link Boundary#NON_CIRCULANT} the image is placed in the extended grid and each face is
+ * continued by its own values tapered to the background over the PSF half-size, so the periodic
+ * extension the FFT sees has no jump at the edges (a jump rings through the whole volume). Wiener
+ * cannot ignore unmeasured voxels the way RL does; edge tapering is the standard remedy.
  */
 public final class Wiener implements Deconvolver {
     private final DeconvolutionSettings settings;
@@ -55,7 +55,10 @@ public final class Wiener implements Deconvolver {
                 for (int x = 0; x < window.nx(); x++) host[g + x] = y[s + x] - fb;
             }
         }
-        if (!grid.equals(window)) smoothExtension(host, window, grid);
+        if (!grid.equals(window)) {
+            // taper over the PSF half-size: fixed by the PSF, the same for a tile and the whole stack
+            smoothExtension(host, window, grid, new int[] {psf.centreX(), psf.centreY(), psf.centreZ()});
+        }
         float[] out = new float[window.voxels()];
         try (RealBuffer r = backend.real(grid); SpectrumBuffer s = backend.spectrum(grid)) {
             backend.upload(host, grid, r);
@@ -74,32 +77,35 @@ public final class Wiener implements Deconvolver {
     }
 
     /**
-     * Fills grid voxels outside the window by linear interpolation between the window's last and
-     * first value along x, then y, then z, making the periodic extension continuous.
+     * Fills grid voxels outside the window, axis by axis (x, then y, then z): each face is continued
+     * by its own values tapered to 0 (the background level of y − b) with a half cosine over
+     * {@code taper} voxels, the rest of the gap stays 0. Each face depends on nothing but itself, so
+     * a tile of a stack is padded exactly as the whole stack is near a shared face, and the
+     * periodic extension the FFT sees has no jump.
      */
-    static void smoothExtension(float[] a, Shape w, Shape g) {
+    static void smoothExtension(float[] a, Shape w, Shape g, int[] taper) {
         int gx = g.nx(), gy = g.ny(), gz = g.nz();
         for (int z = 0; z < w.nz(); z++) {
-            for (int y = 0; y < w.ny(); y++) {
-                int o = gx * (y + gy * z);
-                fillGap(a, o, 1, w.nx(), gx);
-            }
+            for (int y = 0; y < w.ny(); y++) fillGap(a, gx * (y + gy * z), 1, w.nx(), gx, taper[0]);
         }
         for (int z = 0; z < w.nz(); z++) {
-            for (int x = 0; x < gx; x++) fillGap(a, x + gx * gy * z, gx, w.ny(), gy);
+            for (int x = 0; x < gx; x++) fillGap(a, x + gx * gy * z, gx, w.ny(), gy, taper[1]);
         }
         int plane = gx * gy;
-        for (int i = 0; i < plane; i++) fillGap(a, i, plane, w.nz(), gz);
+        for (int i = 0; i < plane; i++) fillGap(a, i, plane, w.nz(), gz, taper[2]);
     }
 
-    private static void fillGap(float[] a, int offset, int stride, int n, int total) {
-        if (n >= total) return;
+    private static void fillGap(float[] a, int offset, int stride, int n, int total, int taper) {
+        int gap = total - n;
+        if (gap <= 0) return;
         float last = a[offset + (n - 1) * stride];
         float first = a[offset];
-        int gap = total - n;
-        for (int k = 1; k <= gap; k++) {
-            float t = k / (float) (gap + 1);
-            a[offset + (n - 1 + k) * stride] = (1 - t) * last + t * first;
+        int t = Math.min(taper, gap / 2);
+        for (int k = 1; k <= gap; k++) a[offset + (n - 1 + k) * stride] = 0f;
+        for (int k = 1; k <= t; k++) {
+            float f = (float) (0.5 * (1 + Math.cos(Math.PI * k / (t + 1))));
+            a[offset + (n - 1 + k) * stride] = last * f;         // after the last voxel
+            a[offset + (total - k) * stride] = first * f;        // before the first voxel (wrapped)
         }
     }
 }

@@ -1,0 +1,195 @@
+package org.livedecon.core.deconv;
+
+import java.util.Locale;
+
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+
+/**
+ * Deconvolves a stack that does not fit a memory budget in overlapping tiles. Splits x and y
+ * (then z when that is not enough) so every tile's job fits, extends each tile by a margin of
+ * the PSF half-size on every inner side, deconvolves the tiles one after another with the wrapped
+ * method, and blends them with linear ramps across the middle of each overlap: a tile's own edges,
+ * where its reconstruction is least certain, get weight 0, and the weights of neighbouring tiles
+ * add up to exactly 1. A stack that fits is passed through untouched.
+ *
+ * <p>The background is resolved once for the whole stack and given to every tile as a fixed value:
+ * estimating it per tile would leave steps at the seams; RL tiles start outside their view from the
+ * whole stack's mean. Wiener and plain RL tiles then agree with the untiled result to well under
+ * 1 % of its range. <b>Known limit:</b> accelerated RL and RL-TV compute the Biggs–Andrews step
+ * size α from each tile's own voxels, so tiled trajectories drift apart (1.8 % of the range after
+ * 10 iterations, 4.4 % after 20 on a 24x100x120 test stack). Matching the untiled result needs the
+ * tiles run in lockstep with one shared α, which pays off where tile state can wait in host memory
+ * (GPU tiling).
+ */
+public final class TiledDeconvolver implements Deconvolver {
+    private final DeconvolutionSettings settings;
+    private final Backend backend;
+    private final long budgetBytes;
+
+    /** @param budgetBytes memory one tile's job may use on the backend (see {@link DeconvolutionPlan#bytes()}) */
+    public TiledDeconvolver(DeconvolutionSettings settings, Backend backend, long budgetBytes) {
+        if (budgetBytes <= 0) throw new IllegalArgumentException("memory budget must be positive, got " + budgetBytes + " bytes");
+        this.settings = settings;
+        this.backend = backend;
+        this.budgetBytes = budgetBytes;
+    }
+
+    @Override
+    public DeconvolutionPlan plan(Shape image, Psf psf) {
+        Deconvolver whole = Deconvolvers.create(settings, backend);
+        DeconvolutionPlan single = whole.plan(image, psf);
+        if (single.bytes() <= budgetBytes) return single;
+        int[] tiles = tileCounts(image, psf);
+        Shape tile = largestTile(image, psf, tiles);
+        DeconvolutionPlan perTile = whole.plan(tile, psf);
+        return new DeconvolutionPlan(image, psf.shape(), perTile.grid(), perTile.realBuffers(), perTile.spectrumBuffers(),
+                perTile.bytes() + 8L * image.voxels(), backend.name(), tiles, tile);
+    }
+
+    @Override
+    public DeconvolutionResult deconvolve(Volume image, Psf psf, final ProgressListener progress) {
+        long t0 = System.nanoTime();
+        DeconvolutionPlan plan = plan(image.shape(), psf);
+        if (!plan.tiled()) return Deconvolvers.create(settings, backend).deconvolve(image, psf, progress);
+        Jobs.checkInputs(image, psf);
+        double b = settings.background().resolve(image);
+        DeconvolutionSettings fixed = settings.toBuilder().background(Background.fixed(b)).build();
+        // RL tiles start outside their view from the whole stack's mean, as the untiled job does
+        Deconvolver inner = fixed.algorithm().iterative()
+                ? new RichardsonLucy(fixed, backend, Jobs.meanAbove(image, b)) : Deconvolvers.create(fixed, backend);
+        Shape s = image.shape();
+        int[] counts = plan.tileCounts();
+        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+        int total = counts[0] * counts[1] * counts[2];
+        float[] acc = new float[s.voxels()];
+        float[] weightSum = new float[s.voxels()];
+        int iterations = 0;
+        DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.NOT_ITERATIVE;
+        int index = 0;
+        for (int tz = 0; tz < counts[2]; tz++) {
+            for (int ty = 0; ty < counts[1]; ty++) {
+                for (int tx = 0; tx < counts[0]; tx++) {
+                    int[] t = {tx, ty, tz};
+                    int[][] core = new int[3][], ext = new int[3][];
+                    for (int a = 0; a < 3; a++) {
+                        core[a] = split(s.along(a), counts[a], t[a]);
+                        ext[a] = new int[] {Math.max(0, core[a][0] - margin[a]), Math.min(s.along(a), core[a][1] + margin[a])};
+                    }
+                    Volume tile = crop(image, ext);
+                    final int base = index * Math.max(1, settings.iterations());
+                    final int planned = total * Math.max(1, settings.iterations());
+                    DeconvolutionResult r = inner.deconvolve(tile, psf, new ProgressListener() {
+                        @Override
+                        public void iterationDone(int done, int p, double change, long elapsed) {
+                            progress.iterationDone(base + done, planned, change, elapsed);
+                        }
+                    });
+                    iterations = r.iterations();
+                    reason = r.stopReason();
+                    blend(r.volume(), ext, core, margin, s, acc, weightSum);
+                    index++;
+                }
+            }
+        }
+        for (int i = 0; i < acc.length; i++) acc[i] = weightSum[i] > 0 ? acc[i] / weightSum[i] : 0f;
+        long elapsed = System.nanoTime() - t0;
+        return new DeconvolutionResult(new Volume(s, image.voxelSize(), acc), plan, settings, b, iterations, reason, 0,
+                elapsed);
+    }
+
+    /** Tiles per axis (x, y, z): split the longest lateral axis until a tile's job fits, then z. */
+    private int[] tileCounts(Shape image, Psf psf) {
+        int[] counts = {1, 1, 1};
+        Deconvolver whole = Deconvolvers.create(settings, backend);
+        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+        for (int guard = 0; guard < 10000; guard++) {
+            if (whole.plan(largestTile(image, psf, counts), psf).bytes() <= budgetBytes) return counts;
+            // a tile core narrower than twice its margin would be mostly overlap: stop splitting that axis
+            boolean xOk = image.nx() / (counts[0] + 1) >= 2 * Math.max(1, margin[0]);
+            boolean yOk = image.ny() / (counts[1] + 1) >= 2 * Math.max(1, margin[1]);
+            boolean zOk = image.nz() / (counts[2] + 1) >= 2 * Math.max(1, margin[2]);
+            if (xOk && (!yOk || image.nx() / counts[0] >= image.ny() / counts[1])) counts[0]++;
+            else if (yOk) counts[1]++;
+            else if (zOk) counts[2]++;
+            else {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "image %s with PSF %s does not fit a memory "
+                        + "budget of %.0f MiB even in tiles of %s: allow more memory or use a smaller PSF",
+                        image, psf.shape(), budgetBytes / 1048576.0, largestTile(image, psf, counts)));
+            }
+        }
+        throw new IllegalStateException("tiling did not converge for " + image);
+    }
+
+    /** The largest extended tile for these counts. */
+    private static Shape largestTile(Shape image, Psf psf, int[] counts) {
+        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+        int[] size = new int[3];
+        for (int a = 0; a < 3; a++) {
+            int n = image.along(a);
+            int core = (n + counts[a] - 1) / counts[a];
+            size[a] = counts[a] == 1 ? n : Math.min(n, core + 2 * margin[a]);
+        }
+        return Shape.of(size[0], size[1], size[2]);
+    }
+
+    /** Core range {@code [from, to)} of tile {@code i} of {@code count} along an axis of {@code n}. */
+    static int[] split(int n, int count, int i) {
+        return new int[] {(int) ((long) n * i / count), (int) ((long) n * (i + 1) / count)};
+    }
+
+    private static Volume crop(Volume v, int[][] r) {
+        Shape s = Shape.of(r[0][1] - r[0][0], r[1][1] - r[1][0], r[2][1] - r[2][0]);
+        float[] out = new float[s.voxels()];
+        for (int z = 0; z < s.nz(); z++) {
+            for (int y = 0; y < s.ny(); y++) {
+                System.arraycopy(v.data(), v.shape().index(r[0][0], r[1][0] + y, r[2][0] + z), out, s.index(0, y, z), s.nx());
+            }
+        }
+        return new Volume(s, v.voxelSize(), out);
+    }
+
+    /**
+     * Weight of coordinate {@code c} for a tile whose core is {@code [c0, c1)} on an axis of length
+     * {@code n}: 1 in the core, linear ramps of width {@code m} centred on the core's inner
+     * boundaries (complementary between neighbours), 1 up to the image's own edges.
+     */
+    static float weight(int c, int c0, int c1, int n, int m) {
+        float w = 1f;
+        if (c0 > 0) w = Math.min(w, ramp(c - c0, m));
+        if (c1 < n) w = Math.min(w, ramp(c1 - 1 - c, m));
+        return w;
+    }
+
+    /** 0 at d <= -m/2, 1 at d >= m/2 - 1, linear between (d = voxel distance inside the boundary). */
+    private static float ramp(int d, int m) {
+        if (m <= 0) return d >= 0 ? 1f : 0f;
+        float t = (d + m / 2f + 0.5f) / m;
+        return Math.max(0f, Math.min(1f, t));
+    }
+
+    private static void blend(Volume tile, int[][] ext, int[][] core, int[] margin, Shape s, float[] acc, float[] wsum) {
+        Shape ts = tile.shape();
+        float[] d = tile.data();
+        for (int z = 0; z < ts.nz(); z++) {
+            int gz = ext[2][0] + z;
+            float wz = weight(gz, core[2][0], core[2][1], s.nz(), margin[2]);
+            if (wz == 0f) continue;
+            for (int y = 0; y < ts.ny(); y++) {
+                int gy = ext[1][0] + y;
+                float wy = wz * weight(gy, core[1][0], core[1][1], s.ny(), margin[1]);
+                if (wy == 0f) continue;
+                for (int x = 0; x < ts.nx(); x++) {
+                    int gx = ext[0][0] + x;
+                    float w = wy * weight(gx, core[0][0], core[0][1], s.nx(), margin[0]);
+                    if (w == 0f) continue;
+                    int i = s.index(gx, gy, gz);
+                    acc[i] += w * d[ts.index(x, y, z)];
+                    wsum[i] += w;
+                }
+            }
+        }
+    }
+}
