@@ -326,10 +326,9 @@ public final class CpuBackend implements Backend {
         final float[] xn = CpuBuffers.data(xNewB);
         final float[] p = CpuBuffers.data(predictionB);
         final float[] gp = CpuBuffers.data(gPrevB);
-        final double[][] partial = new double[parallel.threads()][2];
-        parallel.forRange(xn.length, new Parallel.RangeBody() {
+        return parallel.sum(xn.length, 2, new Parallel.SumBody() {
             @Override
-            public void run(int from, int to, int w) {
+            public void run(int from, int to, double[] sums) {
                 double ab = 0, bb = 0;
                 for (int i = from; i < to; i++) {
                     float g = xn[i] - p[i];
@@ -338,11 +337,10 @@ public final class CpuBackend implements Backend {
                     bb += (double) old * old;
                     gp[i] = g;
                 }
-                partial[w][0] += ab;
-                partial[w][1] += bb;
+                sums[0] += ab;
+                sums[1] += bb;
             }
         });
-        return reduce(partial);
     }
 
     @Override
@@ -350,10 +348,9 @@ public final class CpuBackend implements Backend {
         final float[] xn = CpuBuffers.data(xNewB);
         final float[] xp = CpuBuffers.data(xPrevB);
         final float[] p = CpuBuffers.data(predictionB);
-        final double[][] partial = new double[parallel.threads()][2];
-        parallel.forRange(xn.length, new Parallel.RangeBody() {
+        return parallel.sum(xn.length, 2, new Parallel.SumBody() {
             @Override
-            public void run(int from, int to, int w) {
+            public void run(int from, int to, double[] sums) {
                 double dd = 0, pp = 0;
                 for (int i = from; i < to; i++) {
                     float v = xn[i];
@@ -364,32 +361,29 @@ public final class CpuBackend implements Backend {
                     pp += (double) xp[i] * xp[i];
                     xp[i] = v;
                 }
-                partial[w][0] += dd;
-                partial[w][1] += pp;
+                sums[0] += dd;
+                sums[1] += pp;
             }
         });
-        return reduce(partial);
     }
 
     @Override
     public double[] change(RealBuffer ab, RealBuffer bb) {
         final float[] a = CpuBuffers.data(ab);
         final float[] b = CpuBuffers.data(bb);
-        final double[][] partial = new double[parallel.threads()][2];
-        parallel.forRange(a.length, new Parallel.RangeBody() {
+        return parallel.sum(a.length, 2, new Parallel.SumBody() {
             @Override
-            public void run(int from, int to, int w) {
+            public void run(int from, int to, double[] sums) {
                 double dd = 0, bbs = 0;
                 for (int i = from; i < to; i++) {
                     double d = (double) a[i] - b[i];
                     dd += d * d;
                     bbs += (double) b[i] * b[i];
                 }
-                partial[w][0] += dd;
-                partial[w][1] += bbs;
+                sums[0] += dd;
+                sums[1] += bbs;
             }
         });
-        return reduce(partial);
     }
 
     @Override
@@ -397,16 +391,14 @@ public final class CpuBackend implements Backend {
         sameShape(ab.shape(), bb.shape());
         final float[] a = CpuBuffers.data(ab);
         final float[] b = CpuBuffers.data(bb);
-        final double[][] partial = new double[parallel.threads()][1];
-        parallel.forRange(a.length, new Parallel.RangeBody() {
+        return parallel.sum(a.length, 1, new Parallel.SumBody() {
             @Override
-            public void run(int from, int to, int w) {
+            public void run(int from, int to, double[] sums) {
                 double s = 0;
                 for (int i = from; i < to; i++) s += (double) a[i] * b[i];
-                partial[w][0] += s;
+                sums[0] += s;
             }
-        });
-        return reduce(partial)[0];
+        })[0];
     }
 
     @Override
@@ -414,27 +406,17 @@ public final class CpuBackend implements Backend {
         final float[] d = CpuBuffers.data(b);
         final Shape p = b.shape();
         final int wx = Math.min(window.nx(), p.nx()), wy = Math.min(window.ny(), p.ny()), wz = Math.min(window.nz(), p.nz());
-        final double[][] partial = new double[parallel.threads()][1];
-        parallel.forRange(wy * wz, new Parallel.RangeBody() {
+        return parallel.sum(wy * wz, 1, new Parallel.SumBody() {
             @Override
-            public void run(int from, int to, int w) {
+            public void run(int from, int to, double[] sums) {
                 double s = 0;
                 for (int l = from; l < to; l++) {
                     int o = p.nx() * (l % wy + p.ny() * (l / wy));
                     for (int x = 0; x < wx; x++) s += d[o + x];
                 }
-                partial[w][0] += s;
+                sums[0] += s;
             }
-        });
-        return reduce(partial)[0];
-    }
-
-    private static double[] reduce(double[][] partial) {
-        double[] r = new double[partial[0].length];
-        for (double[] p : partial) {
-            for (int i = 0; i < r.length; i++) r[i] += p[i];
-        }
-        return r;
+        })[0];
     }
 
     @Override

@@ -20,6 +20,28 @@ final class Parallel implements AutoCloseable {
         void run(int from, int to, int worker);
     }
 
+    /** Body of a parallel reduction: adds its chunk's partial sums into {@code sums} (float64). */
+    interface SumBody {
+        void run(int from, int to, double[] sums);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} and returns the {@code k} sums it accumulated, added up
+     * over all chunks in float64. Each worker has its own accumulator, so the body needs no locking.
+     */
+    double[] sum(int n, int k, final SumBody body) {
+        final double[][] partial = new double[threads][k];
+        forRange(n, new RangeBody() {
+            @Override
+            public void run(int from, int to, int worker) { body.run(from, to, partial[worker]); }
+        });
+        double[] r = new double[k];
+        for (double[] p : partial) {
+            for (int i = 0; i < k; i++) r[i] += p[i];
+        }
+        return r;
+    }
+
     private final int threads;
     private final ExecutorService pool;
 
