@@ -7,7 +7,7 @@ import org.livedecon.core.deconv.DeconvolutionPlan;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
-import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.TiledDeconvolver;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Volume;
 
@@ -30,7 +30,8 @@ public final class DeconvolutionRun {
 
     public static DeconvolutionRun run(DeconvolutionSettings settings, Backend backend, Volume image, Psf psf,
                                 PrintWriter out, PrintWriter err, boolean terminal) {
-        Deconvolver deconvolver = Deconvolvers.create(settings, backend);
+        // a job larger than the heap allows is split into tiles rather than failing out of memory
+        Deconvolver deconvolver = new TiledDeconvolver(settings, backend, heapBudget(image));
         DeconvolutionPlan plan = deconvolver.plan(image.shape(), psf);
         out.println("livedecon " + Version.version());
         out.println("settings: " + settings);
@@ -46,5 +47,18 @@ public final class DeconvolutionRun {
             }
             return new DeconvolutionRun(r, memory.peakMiB());
         }
+    }
+
+    /**
+     * Memory one job may take on the CPU backend: 80 % of the maximum heap less what is in use now
+     * and the result array; the system property {@code livedecon.memoryBudgetMiB} overrides it
+     * (to test tiling, or to leave room for other work).
+     */
+    static long heapBudget(Volume image) {
+        Long forced = Long.getLong("livedecon.memoryBudgetMiB");
+        if (forced != null) return Math.max(1, forced) * 1048576L;
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        return Math.max(64L * 1048576L, (long) (0.8 * rt.maxMemory()) - used - 4L * image.shape().voxels());
     }
 }

@@ -60,7 +60,8 @@ public final class DeconvolutionPlan {
     public String toString() {
         if (tiled()) {
             return String.format(Locale.ROOT, "image %s, PSF %s, in %d tiles (%dx%dx%d, x,y,z) of up to %s with margins, "
-                            + "FFT grid per tile %s (%d real + %d spectrum buffers), estimated memory %.0f MiB per tile on %s",
+                            + "FFT grid per tile %s (%d real + %d spectrum buffers), estimated memory %.0f MiB (one tile's job plus "
+                            + "the whole-stack blend) on %s",
                     image, psf, tileCounts[0] * tileCounts[1] * tileCounts[2], tileCounts[0], tileCounts[1], tileCounts[2],
                     tile, grid, realBuffers, spectrumBuffers, bytes / 1048576.0, backend);
         }
