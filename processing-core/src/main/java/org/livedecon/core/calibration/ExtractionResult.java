@@ -1,0 +1,56 @@
+package org.livedecon.core.calibration;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.livedecon.core.psf.Psf;
+
+/**
+ * What {@link PsfExtractor} produced: the PSF (sum 1, odd, bead centre on the centre voxel n/2),
+ * every detected bead with its position and fate, the quality report, and the derived numbers
+ * (detection threshold in stack units, crop half-widths in voxels). Immutable.
+ */
+public final class ExtractionResult {
+    private final Psf psf;
+    private final List<Bead> beads;
+    private final QualityReport report;
+    private final double threshold;
+    private final int[] cropHalfWidths;
+
+    ExtractionResult(Psf psf, List<Bead> beads, QualityReport report, double threshold, int[] cropHalfWidths) {
+        this.psf = psf;
+        this.beads = Collections.unmodifiableList(new ArrayList<Bead>(beads));
+        this.report = report;
+        this.threshold = threshold;
+        this.cropHalfWidths = cropHalfWidths.clone();
+    }
+
+    public Psf psf() { return psf; }
+
+    /** All detected beads, used and rejected, in detection order. */
+    public List<Bead> beads() { return beads; }
+
+    public QualityReport report() { return report; }
+
+    /** Detection threshold in stack units (ADU) on the smoothed maximum projection. */
+    public double threshold() { return threshold; }
+
+    /** Crop half-widths (x, y, z) in stack voxels. */
+    public int[] cropHalfWidths() { return cropHalfWidths.clone(); }
+
+    /** The report plus the bead table as JSON. */
+    public String toJson() {
+        JsonWriter w = new JsonWriter().beginObject();
+        report.writeFields(w);
+        w.field("detectionThreshold", threshold);
+        w.beginArray("beads");
+        for (Bead b : beads) {
+            w.beginObject().field("x", b.x()).field("y", b.y()).field("z", b.z()).field("height", b.peak())
+                    .field("integrated", b.integrated()).field("status", b.accepted() ? "used" : b.rejection().label())
+                    .endObject();
+        }
+        w.endArray();
+        return w.endObject().toString();
+    }
+}

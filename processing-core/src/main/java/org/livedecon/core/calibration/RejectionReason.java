@@ -1,0 +1,22 @@
+package org.livedecon.core.calibration;
+
+/** Why a detected bead was not used for the averaged PSF. */
+public enum RejectionReason {
+    /** Its crop box (lateral or axial) does not fit inside the stack. */
+    EDGE("edge"),
+    /** Another detected bead lies within the lateral crop half-width. */
+    CROWDED("crowded"),
+    /** A pixel in its crop box reaches the camera's saturation level. */
+    SATURATED("saturated"),
+    /** Integrated intensity above the doublet factor times the median of the beads (doublet, cluster). */
+    DOUBLET("doublet"),
+    /** Integrated intensity below the dim factor times the median (a noise peak or a dim bead). */
+    DIM("dim");
+
+    private final String label;
+
+    RejectionReason(String label) { this.label = label; }
+
+    /** Lower-case name for reports and JSON. */
+    public String label() { return label; }
+}
