@@ -10,6 +10,7 @@ import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.PsfOptions;
 import org.livedecon.core.psf.PsfPreparer;
 import org.livedecon.core.volume.Volume;
@@ -39,9 +40,10 @@ final class DeconvolveCommand extends CliCommand {
             description = "Output TIFF (32-bit float unless --16bit), with the image's voxel size.")
     Path output;
 
-    @Option(names = "--psf", paramLabel = "PSF.tif",
-            description = "Measured or computed PSF stack (3D TIFF, any size, its own voxel size).")
-    Path psfFile;
+    @Option(names = "--psf", paramLabel = "PSF.tif|library:NAME",
+            description = "Measured or computed PSF stack (3D TIFF, any size, its own voxel size), or a PSF saved in "
+                    + "the PSF library by name (library:NAME; see 'livedecon psf-library').")
+    String psfFile;
 
     @Option(names = "--theoretical",
             description = "Use a theoretical PSF computed from the optics options below, at the image voxel size.")
@@ -152,7 +154,8 @@ final class DeconvolveCommand extends CliCommand {
         if (theoretical) {
             return optics.generate(null, target);
         }
-        TiffStack raw = TiffReader.read(psfFile, 0, 0);
+        Path file = psfPath(psfFile);
+        TiffStack raw = TiffReader.read(file, 0, 0);
         Volume v = raw.volume();
         if (psfVoxelSize != null) {
             v = v.withVoxelSize(psfVoxelSize);
@@ -160,8 +163,25 @@ final class DeconvolveCommand extends CliCommand {
             throw usage("PSF " + psfFile + " has no voxel size calibration (µm): give it with --psf-voxel-size X,Y,Z"
                     + " (the image's is " + target + ")");
         }
-        Path name = psfFile.getFileName();
-        return PsfPreparer.prepare(v, name == null ? psfFile.toString() : name.toString(), psfOptions(target));
+        Path name = file.getFileName();
+        return PsfPreparer.prepare(v, name == null ? psfFile : name.toString(), psfOptions(target));
+    }
+
+    /** A file path, or the TIFF of a library entry for {@code library:NAME}. */
+    static Path psfPath(String arg) throws java.io.IOException {
+        if (arg.startsWith(PsfLibrary.PREFIX)) {
+            String name = arg.substring(PsfLibrary.PREFIX.length());
+            try {
+                return PsfLibrary.standard().file(name);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
+        }
+        try {
+            return java.nio.file.Paths.get(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CliException(CliException.USAGE, "--psf '" + arg + "' is not a valid file name: " + e.getReason());
+        }
     }
 
     private PsfOptions psfOptions(VoxelSize target) {

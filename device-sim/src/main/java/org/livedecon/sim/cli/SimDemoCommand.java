@@ -53,7 +53,7 @@ public final class SimDemoCommand extends CliCommand {
         Files.createDirectories(dir);
         out().println("demo: simulated microscope, " + sim);
         SimulatedMicroscope scope = sim.microscope();
-        Volume raw = StackAcquisition.acquire(scope, shape.nz(), sim.exposureMs);
+        Volume raw = StackAcquisition.acquire(scope, sim.firstFocusUm(), shape.nz(), sim.exposureMs);
         Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
                 PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
         out().println("psf: " + psf);

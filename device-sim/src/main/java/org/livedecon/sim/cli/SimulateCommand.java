@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
         description = {
             "Acquires a z-stack on the simulated microscope (sample, optics, camera noise, focus drive) through the "
                     + "acquisition runner and writes, as calibrated TIFFs (voxel size in µm):",
-            "  stack.tif (the camera planes, 16-bit ADU, or 8-bit), truth.tif (the sample in photons/s per voxel, "
-                    + "32-bit), psf.tif (the PSF the simulator imaged with, sum 1, 32-bit)."
+            "  stack.tif (the camera planes, 16-bit ADU, or 8-bit), truth.tif (the sample in photons/s per voxel over "
+                    + "its own depth, 32-bit), psf.tif (the PSF the simulator imaged with, sum 1, 32-bit).",
+            "The stack is centred on the sample; beads default to a 1 µm layer, as on a bead slide."
         })
 public final class SimulateCommand extends CliCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "livedecon-sim",
@@ -35,7 +36,7 @@ public final class SimulateCommand extends CliCommand {
         Files.createDirectories(dir);
         out().println("simulate: " + sim);
         SimulatedMicroscope scope = sim.microscope();
-        Volume stack = StackAcquisition.acquire(scope, shape.nz(), sim.exposureMs);
+        Volume stack = StackAcquisition.acquire(scope, sim.firstFocusUm(), shape.nz(), sim.exposureMs);
         // the camera's integers are stored as they are: 16-bit with scale 1 (8-bit data fit too)
         TiffWriter.write16(stack, dir.resolve("stack.tif"), 1.0);
         TiffWriter.writeFloat(scope.truth(), dir.resolve("truth.tif"));

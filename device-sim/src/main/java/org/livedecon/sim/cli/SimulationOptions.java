@@ -70,6 +70,11 @@ public final class SimulationOptions {
             description = "For --sample beads: number of beads in the volume (default: ${DEFAULT-VALUE}).")
     int beads;
 
+    @Option(names = "--sample-thickness", paramLabel = "µm",
+            description = "Depth of the sample; the stack is centred on it (default: a 1 µm layer for beads, as on a "
+                    + "bead slide; the stack's depth for a cell or a TIFF).")
+    Double sampleThicknessUm;
+
     @Option(names = "--photons-per-unit", paramLabel = "P", defaultValue = "1",
             description = "For a TIFF sample: photons/s per unit of the file (default: ${DEFAULT-VALUE}).")
     double photonsPerUnit;
@@ -104,13 +109,30 @@ public final class SimulationOptions {
             CameraModel camera = CameraModel.builder().sensor(s.nx(), s.ny()).bitDepth(bitDepth).offsetAdu(offsetAdu)
                     .readNoiseE(readNoiseE).build();
             return SimulatedMicroscope.builder().sample(sample(s)).optics(simOptics.build()).camera(camera)
-                    .pixelSizeUm(pixelUm).zStepUm(zStepUm).sampleThicknessUm(s.nz() * zStepUm)
+                    .pixelSizeUm(pixelUm).zStepUm(zStepUm).sampleThicknessUm(thicknessUm())
                     .focusLimitsUm(-1000, 1000).seed(seed).realTime(false).build();
         } catch (NumberFormatException e) {
             throw new CliException(CliException.USAGE, "--aberration must be two numbers INDEX,DEPTH, got '" + aberration + "'");
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, "invalid simulation settings: " + e.getMessage());
         }
+    }
+
+    /** Sample depth in µm (see --sample-thickness). */
+    double thicknessUm() {
+        if (sampleThicknessUm != null) {
+            if (!(sampleThicknessUm > 0)) {
+                throw new CliException(CliException.USAGE, "--sample-thickness must be > 0 µm, got " + sampleThicknessUm);
+            }
+            return sampleThicknessUm;
+        }
+        return sample.trim().equalsIgnoreCase("beads") ? 1.0 : stackShape().nz() * zStepUm;
+    }
+
+    /** Focus of the first plane: the stack centred on the sample (sample depth 0 is imaged at focus 0). */
+    double firstFocusUm() {
+        double planes = Math.max(1, Math.round(thicknessUm() / zStepUm));
+        return ((planes - 1) - (stackShape().nz() - 1)) * zStepUm / 2;
     }
 
     private Sample sample(Shape s) {

@@ -18,12 +18,12 @@ import org.livedecon.sim.acquisition.AcquisitionSettings;
 final class StackAcquisition {
     private StackAcquisition() {}
 
-    /** The stack at the truth's planes (focus {@code focusForPlane(k)}), as camera ADU in float32. */
-    static Volume acquire(SimulatedMicroscope scope, int planes, double exposureMs) throws HardwareException,
-            InterruptedException {
+    /** {@code planes} planes from focus {@code firstFocusUm} at the grid's z step, as camera ADU in float32. */
+    static Volume acquire(SimulatedMicroscope scope, double firstFocusUm, int planes, double exposureMs)
+            throws HardwareException, InterruptedException {
         scope.camera().setExposureMs(exposureMs);
         AcquisitionSettings settings = AcquisitionSettings.builder().channels("sim")
-                .zStack(scope.focusForPlane(0), scope.zStepUm(), planes).framesPerSecond(0).build();
+                .zStack(firstFocusUm, scope.zStepUm(), planes).framesPerSecond(0).build();
         final List<Object> pixels = new ArrayList<Object>();
         final int[] size = new int[2];
         Acquisition run = new AcquisitionRunner().start(scope, settings, new PlaneSink() {

@@ -63,7 +63,8 @@ class SimCommandsTest {
         assertEquals(0.25, stack.volume().voxelSize().z(), 1e-9);
         assertTrue(stack.volume().max() <= 4095, "12-bit camera clips at 4095");
         TiffStack truth = TiffReader.read(out.resolve("truth.tif"), 0, 0);
-        assertEquals(stack.volume().shape(), truth.volume().shape());
+        // beads lie in a 1 µm layer (4 planes of 0.25 µm) that the 8-plane stack is centred on
+        assertEquals(Shape.of(40, 48, 4), truth.volume().shape());
         assertTrue(truth.volume().sum() > 0, "beads in the truth");
         assertEquals(1.0, TiffReader.read(out.resolve("psf.tif"), 0, 0).volume().sum(), 1e-3);
         // the same seed gives the same stack
@@ -72,6 +73,40 @@ class SimCommandsTest {
                 "--z-step", "0.25", "--bit-depth", "12", "--seed", "3");
         assertTrue(java.util.Arrays.equals(stack.volume().data(),
                 TiffReader.read(again.resolve("stack.tif"), 0, 0).volume().data()), "same seed, same planes");
+    }
+
+    @Test
+    void beadStackToLibraryPsfToDeconvolution() throws Exception {
+        Path out = dir.resolve("beads");
+        String old = System.getProperty("livedecon.psfLibrary");
+        System.setProperty("livedecon.psfLibrary", dir.resolve("lib").toString());
+        try {
+            run(0, "simulate", "-o", out.toString(), "--sample", "beads", "--beads", "14", "--size", "61x256x256",
+                    "--pixel-size", "0.065", "--z-step", "0.1", "--seed", "5");
+            String[] r = run(0, "psf-from-beads", out.resolve("stack.tif").toString(), "--model", "born-wolf",
+                    "-o", out.resolve("measured.tif").toString(), "--save-as", "sim-beads");
+            Matcher used = Pattern.compile("beads: (\\d+) used").matcher(r[0]);
+            assertTrue(used.find() && Integer.parseInt(used.group(1)) >= 3, r[0]);
+            Matcher ratio = Pattern.compile("ratio ([0-9.]+) ([0-9.]+) ([0-9.]+)").matcher(r[0]);
+            assertTrue(ratio.find(), r[0]);
+            for (int a = 1; a <= 3; a++) {
+                double q = Double.parseDouble(ratio.group(a));
+                assertTrue(q > 0.9 && q < 1.15, "FWHM ratio to the simulator's (Born-Wolf) theory: " + ratio.group());
+            }
+            for (String f : new String[] {"measured.tif", "measured.json", "measured-report.json", "measured-report.png"}) {
+                assertTrue(Files.isRegularFile(out.resolve(f)), f);
+            }
+            assertTrue(run(0, "psf-library")[0].contains("sim-beads: "), "listed");
+            r = run(0, "deconvolve", out.resolve("stack.tif").toString(), "--psf", "library:sim-beads", "--iterations", "3",
+                    "-o", out.resolve("decon.tif").toString());
+            assertTrue(r[0].contains("psf: PSF sim-beads.tif"), r[0]);
+            r = run(1, "deconvolve", out.resolve("stack.tif").toString(), "--psf", "library:nothing", "-o",
+                    out.resolve("x.tif").toString());
+            assertTrue(r[1].startsWith("error: no PSF named 'nothing' in the PSF library") && r[1].contains("[sim-beads]"), r[1]);
+        } finally {
+            if (old == null) System.clearProperty("livedecon.psfLibrary");
+            else System.setProperty("livedecon.psfLibrary", old);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.livedecon.core.calibration;
 
+import org.livedecon.core.io.JsonWriter;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;

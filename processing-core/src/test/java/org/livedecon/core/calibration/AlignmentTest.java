@@ -1,5 +1,6 @@
 package org.livedecon.core.calibration;
 
+import org.livedecon.core.io.JsonWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.livedecon.core.calibration;
+package org.livedecon.core.io;
 
 import java.util.Locale;
 
