@@ -38,7 +38,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new LivedeconCommand(terminal));
         // built-ins first, then what other modules on the class path provide (replacing by name)
         Map<String, Object> commands = new LinkedHashMap<String, Object>();
-        for (Object c : new Object[] {new DeconvolveCommand(), new PsfCommand(), new BenchCommand()}) {
+        for (Object c : new Object[] {new DeconvolveCommand(), new PsfCommand(), new BenchCommand(), new DevicesCommand()}) {
             commands.put(name(c), c);
         }
         for (CliCommand c : ServiceLoader.load(CliCommand.class)) {
