@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionResult;
@@ -23,7 +25,7 @@ import org.livedecon.core.volume.VoxelSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code livedecon bench}: speed of the CPU backend on synthetic stacks, multi- against single-threaded. */
+/** {@code livedecon bench}: speed of a backend on synthetic stacks: the CPU backend multi- against single-threaded, or an OpenCL device against the CPU backend. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {
             "Measures deconvolution speed on synthetic stacks (voxel 0.1x0.1x0.2 µm, Gaussian PSF for NA 1.4 "
@@ -58,6 +60,11 @@ final class BenchCommand extends CliCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Threads of the multi-threaded runs (default: all cores).")
     Integer threads;
 
+    @Option(names = "--device", paramLabel = "cpu|auto|gpu|cpu-opencl|NAME", defaultValue = "cpu",
+            description = "Backend to measure (see `livedecon devices`). With cpu: all threads against one thread; "
+                    + "otherwise that device against the CPU backend with all threads (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Option(names = "--quick", description = "Smoke test: only 32x128x128 with a 17x33x33 PSF and 5 iterations.")
     boolean quick;
 
@@ -78,11 +85,15 @@ final class BenchCommand extends CliCommand {
                 Math.min(its, SINGLE_THREAD_ITERATIONS)));
         out.flush();
         List<String[]> rows = new ArrayList<String[]>();
-        rows.add(new String[] {"size (z,y,x)", "FFT grid", "RL s/it", "voxel-iterations/s", "Wiener s",
-            "Wiener voxels/s", "1-thr RL s/it", "1-thr Wiener s", "speed-up RL", "speed-up Wiener"});
         try (PeakMemory memory = PeakMemory.start();
-             CpuBackend multi = new CpuBackend(n);
-             CpuBackend single = new CpuBackend(1)) {
+             Backend multi = Backends.create(device, n, line -> out.println(line));
+             CpuBackend single = new CpuBackend(multi instanceof CpuBackend ? 1 : n)) {
+            String ref = single.threads() == 1 ? "1-thr" : "cpu";
+            rows.add(new String[] {"size (z,y,x)", "FFT grid", "RL s/it", "voxel-iterations/s", "Wiener s",
+                "Wiener voxels/s", ref + " RL s/it", ref + " Wiener s", "speed-up RL", "speed-up Wiener",
+                "memory B/voxel"});
+            out.println("measuring " + multi.name() + " against " + single.name());
+            out.flush();
             warmUp(multi, single);
             for (Shape shape : shapes) {
                 rows.add(measure(shape, psfShape, its, multi, single));
@@ -93,14 +104,15 @@ final class BenchCommand extends CliCommand {
         return 0;
     }
 
-    private String[] measure(Shape shape, Shape psfShape, int its, CpuBackend multi, CpuBackend single) {
-        err().println("bench " + shape + " (z,y,x): simulating, then " + multi.threads() + (multi.threads() == 1 ? " thread" : " threads") + ", then 1 thread");
+    private String[] measure(Shape shape, Shape psfShape, int its, Backend multi, CpuBackend single) {
+        err().println("bench " + shape + " (z,y,x): simulating, then " + multi.name() + ", then " + single.name());
         err().flush();
         Psf psf = gaussianPsf(psfShape);
-        Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi).image();
+        Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi instanceof CpuBackend ? multi : single).image();
         DeconvolutionResult rl = fastest(RL_REPEATS, Algorithm.ACCELERATED_RL, its, multi, image, psf);
         DeconvolutionResult wiener = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, multi, image, psf);
-        DeconvolutionResult rl1 = run(Algorithm.ACCELERATED_RL, Math.min(its, SINGLE_THREAD_ITERATIONS), single, image, psf);
+        DeconvolutionResult rl1 = run(Algorithm.ACCELERATED_RL,
+                single.threads() == 1 ? Math.min(its, SINGLE_THREAD_ITERATIONS) : its, single, image, psf);
         DeconvolutionResult wiener1 = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, single, image, psf);
         Shape grid = rl.plan().grid();
         double rlSeconds = (rl.elapsedNanos() - rl.setupNanos()) / 1e9;
@@ -115,24 +127,25 @@ final class BenchCommand extends CliCommand {
             f("%.4f", rl1.secondsPerIteration()),
             f("%.4f", wiener1Seconds),
             f("%.2fx", rl1.secondsPerIteration() / rl.secondsPerIteration()),
-            f("%.2fx", wiener1Seconds / wienerSeconds)
+            f("%.2fx", wiener1Seconds / wienerSeconds),
+            f("%.1f", (double) rl.plan().bytes() / grid.voxels())
         };
     }
 
     /** One small run per backend and algorithm so the JIT has compiled the hot loops before timing. */
-    private void warmUp(CpuBackend multi, CpuBackend single) {
+    private void warmUp(Backend multi, CpuBackend single) {
         err().println("bench: warming up");
         err().flush();
         Psf psf = gaussianPsf(Shape.of(17, 17, 9));
-        Volume image = SyntheticStack.builder(Shape.of(64, 64, 16), VOXEL).seed(1).build(psf, multi).image();
-        for (CpuBackend b : new CpuBackend[] {multi, single}) {
+        Volume image = SyntheticStack.builder(Shape.of(64, 64, 16), VOXEL).seed(1).build(psf, multi instanceof CpuBackend ? multi : single).image();
+        for (Backend b : new Backend[] {multi, single}) {
             run(Algorithm.ACCELERATED_RL, 3, b, image, psf);
             run(Algorithm.WIENER, 1, b, image, psf);
         }
     }
 
     /** Best of {@code repeats} runs: the usual guard against a scheduler hiccup on a shared machine. */
-    private static DeconvolutionResult fastest(int repeats, Algorithm a, int its, CpuBackend backend, Volume image,
+    private static DeconvolutionResult fastest(int repeats, Algorithm a, int its, Backend backend, Volume image,
                                                Psf psf) {
         DeconvolutionResult best = null;
         for (int i = 0; i < repeats; i++) {
@@ -142,7 +155,7 @@ final class BenchCommand extends CliCommand {
         return best;
     }
 
-    private static DeconvolutionResult run(Algorithm a, int its, CpuBackend backend, Volume image, Psf psf) {
+    private static DeconvolutionResult run(Algorithm a, int its, Backend backend, Volume image, Psf psf) {
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(a).iterations(its)
                 .boundary(Boundary.NON_CIRCULANT).build();
         return Deconvolvers.create(s, backend).deconvolve(image, psf, ProgressListener.NONE);

@@ -52,6 +52,12 @@ final class DeconvolutionOptions {
             description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--device", paramLabel = "auto|gpu|cpu|cpu-opencl|NAME", defaultValue = "auto",
+            description = "Where to compute: auto (an OpenCL GPU, else the CPU), gpu, cpu (Java, no OpenCL), "
+                    + "cpu-opencl, or an OpenCL device whose name contains NAME (see `livedecon devices`). "
+                    + "Any OpenCL failure falls back to the CPU with the reason printed (default: ${DEFAULT-VALUE}).")
+    String device;
+
     /** @throws CliException (usage) naming the setting and the value */
     DeconvolutionSettings settings() {
         try {

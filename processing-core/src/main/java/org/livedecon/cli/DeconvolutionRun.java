@@ -7,8 +7,10 @@ import org.livedecon.core.deconv.DeconvolutionPlan;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
+import org.livedecon.core.deconv.FallbackDeconvolver;
 import org.livedecon.core.deconv.TiledDeconvolver;
 import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
 
 /**
@@ -30,12 +32,37 @@ public final class DeconvolutionRun {
 
     public static DeconvolutionRun run(DeconvolutionSettings settings, Backend backend, Volume image, Psf psf,
                                 PrintWriter out, PrintWriter err, boolean terminal) {
-        // a job larger than the heap allows is split into tiles rather than failing out of memory
-        Deconvolver deconvolver = new TiledDeconvolver(settings, backend, heapBudget(image));
+        return run(settings, backend, Runtime.getRuntime().availableProcessors(), image, psf, out, err, terminal);
+    }
+
+    /**
+     * As {@link #run(DeconvolutionSettings, Backend, Volume, Psf, PrintWriter, PrintWriter, boolean)};
+     * a backend other than the CPU one that fails mid-job is replaced by a CPU backend with
+     * {@code cpuThreads} threads (the reason is printed on {@code out}) and the job rerun.
+     */
+    public static DeconvolutionRun run(final DeconvolutionSettings settings, Backend backend, int cpuThreads,
+                                       Volume image, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+        // a job larger than the memory budget is split into tiles rather than failing out of memory
+        final long budget = heapBudget(image);
+        try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(b -> new TiledDeconvolver(settings, b, budget), backend,
+                cpuThreads, line -> {
+                    out.println(line);
+                    out.flush();
+                })) {
+            return run(deconvolver, settings, backend, image, psf, out, err, terminal);
+        }
+    }
+
+    private static DeconvolutionRun run(Deconvolver deconvolver, DeconvolutionSettings settings, Backend backend,
+                                        Volume image, Psf psf, PrintWriter out, PrintWriter err, boolean terminal) {
         DeconvolutionPlan plan = deconvolver.plan(image.shape(), psf);
         out.println("livedecon " + Version.version());
         out.println("settings: " + settings);
         out.println("plan: " + plan);
+        out.println(String.format(java.util.Locale.ROOT, "memory per padded voxel on %s: %.1f bytes "
+                        + "(real buffer %d B, spectrum %d B per voxel)", backend.name(),
+                (double) plan.bytes() / plan.grid().voxels(), backend.realBytes(Shape.of(1, 1, 1)),
+                backend.spectrumBytes(Shape.of(2, 1, 1)) / 2));
         out.flush();
         ProgressBar progress = new ProgressBar(err, terminal);
         try (PeakMemory memory = PeakMemory.start()) {

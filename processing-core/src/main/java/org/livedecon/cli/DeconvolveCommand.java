@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
@@ -104,8 +105,8 @@ final class DeconvolveCommand extends CliCommand {
         Psf psf = psf(volume.voxelSize());
         out().println("psf: " + psf);
 
-        try (CpuBackend backend = new CpuBackend(threads)) {
-            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, volume, psf, out(), err(), terminal());
+        try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
+            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal());
             Volume result = run.result().volume();
             String format;
             if (sixteenBit) {

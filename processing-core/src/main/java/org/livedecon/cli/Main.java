@@ -38,8 +38,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new LivedeconCommand(terminal));
         // built-ins first, then what other modules on the class path provide (replacing by name)
         Map<String, Object> commands = new LinkedHashMap<String, Object>();
-        for (Object c : new Object[] {new DeconvolveCommand(), new PsfCommand(), new PsfFromBeadsCommand(), new PsfLibraryCommand(),
-            new BenchCommand()}) {
+        for (Object c : new Object[] {new DeconvolveCommand(), new PsfCommand(), new PsfFromBeadsCommand(),
+            new PsfLibraryCommand(), new BenchCommand(), new DevicesCommand()}) {
             commands.put(name(c), c);
         }
         for (CliCommand c : ServiceLoader.load(CliCommand.class)) {

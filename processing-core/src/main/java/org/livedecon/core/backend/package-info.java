@@ -4,6 +4,8 @@
  * per-voxel steps of Wiener and Richardson–Lucy, fused where that saves passes over memory.
  * {@link org.livedecon.core.backend.CpuBackend} implements it with JTransforms 1D transforms
  * composed into a 3D transform ({@code RealFft3d}) and plain loops, on a fixed set of threads
- * ({@code Parallel}). A GPU backend implements the same interface; the algorithms do not change.
+ * ({@code Parallel}). {@link org.livedecon.core.backend.opencl.OpenClBackend} implements the same
+ * interface on an OpenCL device; the algorithms do not change. A device failure is a
+ * {@link org.livedecon.core.backend.BackendFailure}: the job can be rerun on the CPU backend.
  */
 package org.livedecon.core.backend;
