@@ -1,0 +1,521 @@
+package org.livedecon.core.live;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.livedecon.core.acquisition.AcquiredPlane;
+import org.livedecon.core.acquisition.PlaneCoords;
+import org.livedecon.core.acquisition.PlaneSink;
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.volume.Volume;
+
+/**
+ * The live engine: a {@link PlaneSink} that deconvolves z-stacks while the acquisition runs.
+ *
+ * <p><b>Threading.</b> {@link #accept} and {@link #finished} are called on the acquisition thread
+ * and never block or throw: a plane is put into a lock-free queue (one small allocation, no
+ * deconvolution, no copy; measured in {@link LiveMetrics#handOffP99Micros()}). An intake thread
+ * assembles stacks ({@link StackAssembler}) and runs the streaming Wiener transforms; one worker
+ * thread deconvolves waiting stacks on its own {@link Backend}. Results go to the
+ * {@link LiveResultSink}, one call at a time, from the intake or the worker thread.
+ * {@link #metrics()} may be called from any thread at any time.
+ *
+ * <p><b>Accounting.</b> Every stack that received a plane gets exactly one {@link LiveResult}:
+ * DONE, PARTIAL, PARTIAL_SKIPPED, SKIPPED (policy LATEST) or FAILED. After {@link #close()},
+ * {@code stacksIn == done + skipped + partial + failed}.
+ *
+ * <p><b>Memory.</b> Raw stacks waiting in memory are bounded by
+ * {@link LiveSettings#memoryBudgetBytes()}; beyond it (policies ALL and ADAPTIVE) they are
+ * written to a temporary directory and read back in turn. Planes in the hand-off queue and in
+ * stacks being assembled are not bounded: the intake thread does little per plane and keeps up.
+ *
+ * <p>The pixel arrays handed in are owned by the engine from then on and never modified.
+ */
+public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
+    private static final Arrival CLOSE = new Arrival(null, 0, false);
+    private static final int MAX_LOGGED_FAILURES = 5;
+
+    private final LiveSettings settings;
+    private final LiveResultSink sink;
+    private final LiveLog log;
+    private final MetricsRecorder metrics = new MetricsRecorder();
+    private final ConcurrentLinkedQueue<Arrival> inbox = new ConcurrentLinkedQueue<Arrival>();
+    private final AtomicInteger activeAccepts = new AtomicInteger();
+    private final AtomicInteger backlogPlanes = new AtomicInteger();
+    private final AtomicLong inboxBytes = new AtomicLong();
+    private final AtomicLong assemblingBytes = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong workingBytes = new AtomicLong();
+    private volatile boolean closed;
+    private final Object closeLock = new Object();
+    private boolean threadsStopped;
+
+    private final Object sinkLock = new Object();
+    private final Object queueLock = new Object();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<Pending>();
+    private boolean intakeDone;
+
+    private final SpillStore spill;
+    private final StreamingWiener.Pool streamPool;
+    private final Thread intake;
+    private final Thread worker;
+    private final AtomicInteger failuresLogged = new AtomicInteger();
+
+    /** Starts the engine's threads; {@link #close()} stops them. */
+    public LiveDeconvolver(LiveSettings settings, LiveResultSink sink) {
+        this.settings = settings;
+        this.sink = sink == null ? LiveResultSink.NONE : sink;
+        this.log = settings.log();
+        this.spill = new SpillStore(settings.spillDirectory());
+        this.streamPool = settings.streamingWiener() ? new StreamingWiener.Pool(settings.backendThreads()) : null;
+        this.intake = new Thread(new Runnable() {
+            @Override
+            public void run() { new Intake().loop(); }
+        }, "livedecon-intake");
+        this.worker = new Thread(new Runnable() {
+            @Override
+            public void run() { new Worker().loop(); }
+        }, "livedecon-worker");
+        intake.setDaemon(true);
+        worker.setDaemon(true);
+        intake.start();
+        worker.start();
+    }
+
+    public LiveSettings settings() { return settings; }
+
+    /** A snapshot of the counters; any thread, any time. */
+    public LiveMetrics metrics() { return metrics.snapshot(); }
+
+    /**
+     * Hands a plane over. Acquisition thread; returns in microseconds, never blocks, never throws.
+     * After {@link #close()} planes are refused and counted in {@link LiveMetrics#planesRejected()}.
+     */
+    @Override
+    public void accept(AcquiredPlane plane) {
+        long t0 = System.nanoTime();
+        activeAccepts.incrementAndGet();
+        try {
+            if (closed || plane == null) {
+                metrics.planesRejected.incrementAndGet();
+                return;
+            }
+            long bytes = RawStack.bytesOf(plane.pixels());
+            inboxBytes.addAndGet(bytes);
+            backlogPlanes.incrementAndGet();
+            metrics.planesIn.incrementAndGet();
+            inbox.offer(new Arrival(plane, t0, false));
+        } catch (Throwable t) {
+            metrics.planesRejected.incrementAndGet();
+        } finally {
+            activeAccepts.decrementAndGet();
+            metrics.handOff(t0, System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * The acquisition ended: stacks still missing planes are emitted as partial. Acquisition
+     * thread; never blocks. The engine stays open for another acquisition until {@link #close()}.
+     */
+    @Override
+    public void finished(boolean aborted, long delivered) {
+        try {
+            if (!closed) inbox.offer(new Arrival(null, delivered, aborted));
+        } catch (Throwable ignored) {
+            // never throw to the acquisition
+        }
+    }
+
+    /**
+     * Stops accepting planes, emits open stacks as partial, waits until every waiting stack is
+     * handled, then stops the threads and deletes the spill directory. Idempotent; blocks the
+     * caller (not meant for the acquisition thread).
+     */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (threadsStopped) return;
+            closed = true;
+            while (activeAccepts.get() > 0) Thread.yield();
+            inbox.offer(CLOSE);
+            boolean interrupted = false;
+            while (intake.isAlive() || worker.isAlive()) {
+                try {
+                    intake.join();
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (streamPool != null) streamPool.close();
+            spill.close();
+            threadsStopped = true;
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private void updateMemory() {
+        long now = inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
+        metrics.memory.set(now);
+        long p;
+        while (now > (p = metrics.peakMemory.get())) {
+            if (metrics.peakMemory.compareAndSet(p, now)) break;
+        }
+    }
+
+    private void emit(LiveResult r) {
+        switch (r.status()) {
+            case DONE: metrics.done.incrementAndGet(); break;
+            case PARTIAL:
+            case PARTIAL_SKIPPED: metrics.partial.incrementAndGet(); break;
+            case SKIPPED: metrics.skipped.incrementAndGet(); break;
+            default: metrics.failed.incrementAndGet(); break;
+        }
+        if (r.volume() != null) {
+            metrics.voxelsDone.addAndGet(r.volume().shape().voxels());
+            metrics.latency(r.latencyNanos(), r.resultNanos());
+        }
+        if (r.degraded()) metrics.degraded.incrementAndGet();
+        if (r.streamed()) metrics.streamed.incrementAndGet();
+        synchronized (sinkLock) {
+            try {
+                sink.accept(r);
+            } catch (Throwable t) {
+                metrics.sinkErrors.incrementAndGet();
+                log.warn("the result sink threw on " + r.key() + ": " + t);
+            }
+        }
+    }
+
+    private void failed(RawStack s, Throwable t, long startNanos) {
+        if (failuresLogged.incrementAndGet() <= MAX_LOGGED_FAILURES) {
+            log.warn("deconvolution of " + s + " failed: " + t
+                    + (failuresLogged.get() == MAX_LOGGED_FAILURES ? " (further failures are counted, not logged)" : ""));
+        }
+        long now = System.nanoTime();
+        emit(new LiveResult(s.key(), LiveResult.Status.FAILED, null, null, 0, s.present(), s.lastArrivalNanos(), now,
+                now - startNanos, false, false, t));
+    }
+
+    /** One hand-off: a plane, or an end-of-acquisition marker (plane null). */
+    private static final class Arrival {
+        final AcquiredPlane plane;
+        final long nanos;
+        final boolean aborted;
+
+        Arrival(AcquiredPlane plane, long nanos, boolean aborted) {
+            this.plane = plane;
+            this.nanos = nanos;
+            this.aborted = aborted;
+        }
+    }
+
+    /** A stack waiting for the worker, in memory or spilled. */
+    private static final class Pending {
+        final RawStack stack;
+        final Path file;
+        final long memoryBytes;
+
+        Pending(RawStack stack, Path file, long memoryBytes) {
+            this.stack = stack;
+            this.file = file;
+            this.memoryBytes = memoryBytes;
+        }
+    }
+
+    /** Runs on the intake thread only. */
+    private final class Intake implements StackAssembler.Listener {
+        private final StackAssembler assembler = new StackAssembler(settings.zPlanes(), this);
+        private final List<RawStack> out = new ArrayList<RawStack>();
+        private final Map<PlaneCoords, StreamingWiener.Accumulator> streams = new HashMap<PlaneCoords, StreamingWiener.Accumulator>();
+        private final Map<String, StreamingWiener.Kernel> kernels = new HashMap<String, StreamingWiener.Kernel>();
+
+        void loop() {
+            try {
+                while (true) {
+                    Arrival a = inbox.poll();
+                    if (a == null) {
+                        LockSupport.parkNanos(200_000L);
+                        continue;
+                    }
+                    if (a == CLOSE) {
+                        flush("the engine was closed");
+                        break;
+                    }
+                    try {
+                        if (a.plane == null) {
+                            if (a.aborted) log.warn("acquisition aborted after " + a.nanos + " planes");
+                            flush(a.aborted ? "the acquisition was aborted" : "the acquisition ended");
+                        } else {
+                            plane(a);
+                        }
+                    } catch (Throwable t) {
+                        log.warn("intake error on " + (a.plane == null ? "end of acquisition" : a.plane.toString()) + ": " + t);
+                    }
+                    updateMemory();
+                }
+            } finally {
+                synchronized (queueLock) {
+                    intakeDone = true;
+                    queueLock.notifyAll();
+                }
+            }
+        }
+
+        private void plane(Arrival a) {
+            AcquiredPlane p = a.plane;
+            long bytes = RawStack.bytesOf(p.pixels());
+            inboxBytes.addAndGet(-bytes);
+            int backlog = backlogPlanes.decrementAndGet();
+            long dup0 = assembler.duplicates(), ign0 = assembler.ignored();
+            out.clear();
+            RawStack s = assembler.add(p, a.nanos, out);
+            assemblingBytes.set(assembler.bytesHeld());
+            if (assembler.ignored() != ign0) metrics.planesIgnored.incrementAndGet();
+            PlaneCoords key = p.coords().stackKey();
+            if (assembler.duplicates() != dup0) {
+                metrics.planesDuplicate.incrementAndGet();
+                StreamingWiener.Accumulator acc = streams.get(key);
+                if (acc != null) acc.invalidate("a duplicate plane");
+            }
+            if (s != null) stream(s, p, key, backlog);
+            for (RawStack done : out) completed(done);
+            out.clear();
+        }
+
+        private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog) {
+            if (streamPool == null) return;
+            StreamingWiener.Accumulator acc = streams.get(key);
+            if (acc == null && s.present() == 1) {
+                ChannelSetup c = settings.channel(key.channel());
+                if (c == null || c.settings().algorithm() != Algorithm.WIENER || backlog > settings.zPlanes()
+                        || !StreamingWiener.supports(s.width(), s.height())) {
+                    return;
+                }
+                String k = key.channel() + ":" + s.width() + "x" + s.height();
+                if (!kernels.containsKey(k)) {
+                    try {
+                        kernels.put(k, new StreamingWiener.Kernel(c.psf(), c.settings(), s.width(), s.height(),
+                                settings.zPlanes(), streamPool));
+                    } catch (Throwable t) {
+                        log.warn("streaming Wiener is off for channel " + key.channel() + ": " + t);
+                        kernels.put(k, null);
+                    }
+                }
+                StreamingWiener.Kernel kernel = kernels.get(k);
+                if (kernel == null) return;
+                acc = kernel.start();
+                streams.put(key, acc);
+            }
+            if (acc == null) return;
+            if (backlog > 4 * settings.zPlanes()) {
+                acc.invalidate("the intake fell behind");
+                return;
+            }
+            acc.add(p.coords().slice(), p.pixels());
+        }
+
+        private void completed(RawStack s) {
+            StreamingWiener.Accumulator acc = streams.remove(s.key());
+            if (!s.complete()) {
+                log.warn(s + " is partial: " + (settings.partialStacks() == PartialStacks.SKIP ? "skipped" : "deconvolved as "
+                        + s.present() + " planes"));
+                if (settings.partialStacks() == PartialStacks.SKIP) {
+                    long now = System.nanoTime();
+                    s.release();
+                    emit(new LiveResult(s.key(), LiveResult.Status.PARTIAL_SKIPPED, null, null, 0, s.present(),
+                            s.lastArrivalNanos(), now, 0, false, false, null));
+                    return;
+                }
+                enqueue(s);
+                return;
+            }
+            if (acc != null && acc.valid()) {
+                long t0 = System.nanoTime();
+                ChannelSetup c = settings.channel(s.key().channel());
+                try {
+                    Volume v = acc.finish(s, settings.voxelSize());
+                    long now = System.nanoTime();
+                    s.release();
+                    emit(new LiveResult(s.key(), LiveResult.Status.DONE, v, Algorithm.WIENER, 0, s.present(),
+                            s.lastArrivalNanos(), now, now - t0, true, false, null));
+                } catch (Throwable t) {
+                    s.release();
+                    failed(s, t, t0);
+                }
+                return;
+            }
+            enqueue(s);
+        }
+
+        private void flush(String why) {
+            out.clear();
+            assembler.flush(out);
+            assemblingBytes.set(assembler.bytesHeld());
+            for (RawStack s : out) completed(s);
+            out.clear();
+            streams.clear();
+        }
+
+        private void enqueue(RawStack s) {
+            List<Pending> skipped = null;
+            boolean spillIt = false;
+            synchronized (queueLock) {
+                if (settings.policy() == LivePolicy.LATEST) {
+                    for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+                        Pending p = it.next();
+                        PlaneCoords k = p.stack.key();
+                        if (p.stack.complete() && k.channel() == s.key().channel() && k.position() == s.key().position()) {
+                            it.remove();
+                            queuedBytes.addAndGet(-p.memoryBytes);
+                            if (skipped == null) skipped = new ArrayList<Pending>(1);
+                            skipped.add(p);
+                        }
+                    }
+                } else {
+                    spillIt = queuedBytes.get() + s.bytes() > settings.memoryBudgetBytes();
+                }
+            }
+            Path file = null;
+            if (spillIt) {
+                try {
+                    file = spill.write(s);
+                    metrics.spilled.incrementAndGet();
+                } catch (Throwable t) {
+                    log.warn("could not spill " + s + ", keeping it in memory: " + t);
+                }
+            }
+            synchronized (queueLock) {
+                long mem = file == null ? s.bytes() : 0;
+                queuedBytes.addAndGet(mem);
+                pending.add(new Pending(s, file, mem));
+                queueLock.notifyAll();
+            }
+            if (skipped != null) {
+                for (Pending p : skipped) {
+                    if (p.file != null) spill.delete(p.file);
+                    p.stack.release();
+                    long now = System.nanoTime();
+                    emit(new LiveResult(p.stack.key(), LiveResult.Status.SKIPPED, null, null, 0, p.stack.present(),
+                            p.stack.lastArrivalNanos(), now, 0, false, false, null));
+                }
+            }
+            updateMemory();
+        }
+
+        @Override
+        public void stackOpened(PlaneCoords key) { metrics.stacksIn.incrementAndGet(); }
+
+        @Override
+        public void planeProblem(String message, boolean ignored) { log.warn(message); }
+    }
+
+    /** Runs on the worker thread only. */
+    private final class Worker {
+        private final Backend backend = new CpuBackend(settings.backendThreads());
+        // per channel: seconds per iteration and set-up seconds, exponentially averaged (ADAPTIVE)
+        private final Map<Integer, double[]> estimates = new HashMap<Integer, double[]>();
+
+        void loop() {
+            try {
+                while (true) {
+                    Pending p;
+                    int behind;
+                    synchronized (queueLock) {
+                        while (pending.isEmpty() && !intakeDone) {
+                            try {
+                                queueLock.wait();
+                            } catch (InterruptedException e) {
+                                // keep draining: close() waits for every stack
+                            }
+                        }
+                        if (pending.isEmpty()) return;
+                        p = pending.poll();
+                        queuedBytes.addAndGet(-p.memoryBytes);
+                        behind = pending.size();
+                    }
+                    process(p, behind);
+                    updateMemory();
+                }
+            } finally {
+                backend.close();
+            }
+        }
+
+        private void process(Pending p, int behind) {
+            RawStack s = p.stack;
+            long t0 = System.nanoTime();
+            Volume v;
+            try {
+                if (p.file != null) spill.read(p.file, s);
+                workingBytes.set(s.bytes());
+                v = s.toVolume(settings.voxelSize());
+            } catch (Throwable t) {
+                s.release();
+                workingBytes.set(0);
+                failed(s, t, t0);
+                return;
+            }
+            s.release();
+            try {
+                ChannelSetup c = settings.channel(s.key().channel());
+                if (c == null) {
+                    throw new IllegalStateException("no PSF and settings for channel " + s.key().channel()
+                            + "; configured channels: " + settings.channels().keySet());
+                }
+                DeconvolutionSettings ds = adapt(c.settings(), s, behind);
+                boolean degraded = ds != c.settings();
+                DeconvolutionResult r = settings.deconvolverFactory().create(ds, backend).deconvolve(v, c.psf(),
+                        ProgressListener.NONE);
+                learn(s.key().channel(), ds, r);
+                long now = System.nanoTime();
+                workingBytes.set(0);
+                emit(new LiveResult(s.key(), s.complete() ? LiveResult.Status.DONE : LiveResult.Status.PARTIAL, r.volume(),
+                        ds.algorithm(), r.iterations(), s.present(), s.lastArrivalNanos(), now, now - t0, false, degraded, null));
+            } catch (Throwable t) {
+                workingBytes.set(0);
+                failed(s, t, t0);
+            }
+        }
+
+        /** ADAPTIVE: fewer iterations, then Wiener, so the stack's result is due before the target. */
+        private DeconvolutionSettings adapt(DeconvolutionSettings ds, RawStack s, int behind) {
+            if (settings.policy() != LivePolicy.ADAPTIVE || !ds.algorithm().iterative()) return ds;
+            double[] e = estimates.get(s.key().channel());
+            if (e == null) return ds;
+            double age = (System.nanoTime() - s.lastArrivalNanos()) / 1e9;
+            // this stack and those behind it share what is left of the target
+            double budget = (settings.latencyTargetMs() / 1e3 - age) / (1 + behind);
+            int n = (int) Math.floor((budget - e[1]) / e[0]);
+            if (n >= ds.iterations()) return ds;
+            if (n >= settings.minIterations()) return ds.toBuilder().iterations(n).build();
+            return ds.toBuilder().algorithm(Algorithm.WIENER).lambda(DeconvolutionSettings.DEFAULT_WIENER_LAMBDA).build();
+        }
+
+        private void learn(int channel, DeconvolutionSettings ds, DeconvolutionResult r) {
+            if (!ds.algorithm().iterative() || r.iterations() == 0) return;
+            double perIteration = r.secondsPerIteration(), setup = r.setupNanos() / 1e9;
+            double[] e = estimates.get(channel);
+            if (e == null) {
+                estimates.put(channel, new double[] {perIteration, setup});
+            } else {
+                e[0] = 0.7 * e[0] + 0.3 * perIteration;
+                e[1] = 0.7 * e[1] + 0.3 * setup;
+            }
+        }
+    }
+}

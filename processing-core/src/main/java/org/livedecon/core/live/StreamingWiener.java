@@ -1,0 +1,458 @@
+package org.livedecon.core.live;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+import org.jtransforms.fft.FloatFFT_1D;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.PaddedSizes;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Planes;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+/**
+ * Wiener deconvolution computed while the stack arrives, with the same result as
+ * {@link org.livedecon.core.deconv.Wiener} (same grid, same non-circulant extension, same filter).
+ *
+ * <p>The 3D Wiener result is X = F⁻¹[W · F y] with W = conj(H) / (|H|² + λ). Split the 3D
+ * transform into a 2D transform per plane (x, y) and one along z: with P_z the 2D spectrum of grid
+ * plane z and G(d) = (1/Nz) Σ_kz W(kz) e^{2πi kz d / Nz} (W transformed back along z only),
+ * <pre>   X̂_o = Σ_z P_z · G((o − z) mod Nz),   x_o = F2⁻¹ X̂_o   (o = 0 … nz−1)</pre>
+ * So each arriving plane is transformed and accumulated into every output plane's spectrum;
+ * the z padding planes are linear blends of the first and last plane (the smooth extension),
+ * whose contributions are precomputed kernels A_first, A_last. After the last plane only those two
+ * terms and nz inverse 2D transforms remain. The background is a constant shift of the whole
+ * grid, which the filter maps to the constant b·W(0): it is subtracted at the end, when the
+ * stack (and so an automatic background) is known.
+ *
+ * <p>Spectrum layout of a plane: complex (kx, ky), 0 ≤ kx ≤ Nx/2, at float index
+ * {@code 2 * (kx + (Nx/2+1) * ky)}, real part first. Threading: a {@link Kernel} and its
+ * accumulators are used by one thread at a time (the engine's intake thread); the work inside is
+ * split over a {@link Pool}.
+ */
+final class StreamingWiener {
+    private StreamingWiener() {}
+
+    /** Planes need at least 2x2 pixels (1D transforms of length 1 are not planned). */
+    static boolean supports(int width, int height) { return width >= 2 && height >= 2; }
+
+    /** Worker threads for the transforms; index 0 is the calling thread. */
+    static final class Pool implements AutoCloseable {
+        interface Body { void run(int from, int to, int worker); }
+
+        private final int threads;
+        private final ExecutorService executor;
+
+        Pool(int threads) {
+            this.threads = Math.max(1, threads);
+            this.executor = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, new ThreadFactory() {
+                private int n;
+
+                @Override
+                public synchronized Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "livedecon-stream-" + (++n));
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
+        }
+
+        int threads() { return threads; }
+
+        /** Runs body over [0, n) split into contiguous chunks, one per thread; waits for all. */
+        void forRange(final int n, final Body body) {
+            int chunks = Math.min(threads, n);
+            if (chunks <= 1) {
+                if (n > 0) body.run(0, n, 0);
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Future<?>[] f = new Future<?>[chunks - 1];
+            for (int c = 1; c < chunks; c++) {
+                final int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks), w = c;
+                f[c - 1] = executor.submit(new Runnable() {
+                    @Override
+                    public void run() { body.run(from, to, w); }
+                });
+            }
+            body.run(0, (int) ((long) n / chunks), 0);
+            RuntimeException failure = null;
+            for (Future<?> x : f) {
+                try {
+                    x.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof Error) throw (Error) c;
+                    failure = c instanceof RuntimeException ? (RuntimeException) c : new IllegalStateException(c);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new java.util.concurrent.CancellationException("interrupted");
+                }
+            }
+            if (failure != null) throw failure;
+        }
+
+        @Override
+        public void close() { if (executor != null) executor.shutdownNow(); }
+    }
+
+    /** Everything that depends only on the PSF, the settings and the stack size: G, A_first, A_last. */
+    static final class Kernel {
+        final Psf psf;
+        final DeconvolutionSettings settings;
+        final int width, height, nz, gx, gy, gz, nxh, planeFloats;
+        final Pool pool;
+        final float[] g;       // G(d), d = 0 … gz-1, planes of planeFloats
+        final float[] aFirst;  // per output plane o: Σ_pad t·G(o − zp)
+        final float[] aLast;   // per output plane o: Σ_pad (1 − t)·G(o − zp)
+        final float w0;        // W at the origin: the filter's response to a constant
+        final boolean extend;
+        private final FloatFFT_1D[] planX, planY;
+        private final float[][] scratch;
+        private final float[] real;   // the padded plane being transformed (calling thread)
+        private final float[] plane;  // its spectrum
+
+        Kernel(Psf psf, DeconvolutionSettings settings, int width, int height, int nz, Pool pool) {
+            this.psf = psf;
+            this.settings = settings;
+            this.width = width;
+            this.height = height;
+            this.nz = nz;
+            this.pool = pool;
+            Shape grid = PaddedSizes.grid(Shape.of(width, height, nz), psf.shape(), settings.boundary());
+            gx = grid.nx();
+            gy = grid.ny();
+            gz = grid.nz();
+            nxh = gx / 2 + 1;
+            planeFloats = 2 * nxh * gy;
+            extend = settings.boundary() != Boundary.PERIODIC;
+            int t = pool.threads();
+            planX = new FloatFFT_1D[t];
+            planY = new FloatFFT_1D[t];
+            scratch = new float[t][];
+            for (int i = 0; i < t; i++) {
+                planX[i] = new FloatFFT_1D(gx);
+                planY[i] = new FloatFFT_1D(gy);
+                scratch[i] = new float[Math.max(2 * gx, 2 * Math.max(gy, gz))];
+            }
+            real = new float[gx * gy];
+            plane = new float[planeFloats];
+            // OTF: the PSF centred at the origin, wrapped (as the CPU backend does), transformed in 3D
+            float[] spec = new float[planeFloats * gz];
+            Volume v = psf.volume();
+            float[] src = v.data();
+            float[] slab = new float[gx * gy];
+            for (int zg = 0; zg < gz; zg++) {
+                java.util.Arrays.fill(slab, 0f);
+                boolean any = false;
+                for (int z = 0; z < v.nz(); z++) {
+                    if (Math.floorMod(z - psf.centreZ(), gz) != zg) continue;
+                    any = true;
+                    for (int y = 0; y < v.ny(); y++) {
+                        int gyy = Math.floorMod(y - psf.centreY(), gy);
+                        for (int x = 0; x < v.nx(); x++) {
+                            slab[Math.floorMod(x - psf.centreX(), gx) + gx * gyy] += src[x + v.nx() * (y + v.ny() * z)];
+                        }
+                    }
+                }
+                if (any) forward2d(slab, spec, zg * planeFloats);
+            }
+            zPass(spec, true);
+            // W = conj(H) / (|H|² + λ), as CpuBackend.wiener
+            float lambda = (float) settings.lambda();
+            for (int i = 0; i < spec.length; i += 2) {
+                float hr = spec[i], hi = spec[i + 1];
+                float denom = hr * hr + hi * hi + lambda;
+                float f = denom > 0 ? 1f / denom : 0f;
+                spec[i] = hr * f;
+                spec[i + 1] = -hi * f;
+            }
+            w0 = spec[0];
+            zPass(spec, false); // now G(d), scaled by 1/gz
+            g = spec;
+            int gap = gz - nz;
+            if (gap > 0) {
+                aFirst = new float[planeFloats * nz];
+                aLast = new float[planeFloats * nz];
+                final int fgap = gap;
+                pool.forRange(nz, new Pool.Body() {
+                    @Override
+                    public void run(int from, int to, int w) {
+                        for (int o = from; o < to; o++) {
+                            int base = o * planeFloats;
+                            for (int k = 1; k <= fgap; k++) {
+                                float tt = k / (float) (fgap + 1);
+                                int d = Math.floorMod(o - (nz - 1 + k), gz) * planeFloats;
+                                for (int i = 0; i < planeFloats; i++) {
+                                    aFirst[base + i] += tt * g[d + i];
+                                    aLast[base + i] += (1 - tt) * g[d + i];
+                                }
+                            }
+                        }
+                    }
+                });
+            } else {
+                aFirst = null;
+                aLast = null;
+            }
+        }
+
+        Accumulator start() { return new Accumulator(this); }
+
+        /** Bytes this kernel holds. */
+        long bytes() { return 4L * (g.length + (aFirst == null ? 0 : 2L * aFirst.length)); }
+
+        /** Camera plane → padded, smoothly extended plane → its 2D spectrum in {@link #plane}. Calling thread only. */
+        float[] transformCameraPlane(Object pixels) {
+            int n = width * height;
+            if (gx == width) {
+                Planes.toFloat(pixels, n, real, 0, "plane");
+            } else {
+                java.util.Arrays.fill(real, 0f);
+                for (int y = 0; y < height; y++) copyRow(pixels, y * width, real, y * gx, width);
+            }
+            if (extend) {
+                for (int y = 0; y < height; y++) fillGap(real, y * gx, 1, width, gx);
+                for (int x = 0; x < gx; x++) fillGap(real, x, gx, height, gy);
+            }
+            forward2d(real, plane, 0);
+            return plane;
+        }
+
+        private static void copyRow(Object pixels, int from, float[] out, int to, int n) {
+            if (pixels instanceof short[]) {
+                short[] p = (short[]) pixels;
+                for (int i = 0; i < n; i++) out[to + i] = p[from + i] & 0xffff;
+            } else if (pixels instanceof byte[]) {
+                byte[] p = (byte[]) pixels;
+                for (int i = 0; i < n; i++) out[to + i] = p[from + i] & 0xff;
+            } else if (pixels instanceof float[]) {
+                System.arraycopy((float[]) pixels, from, out, to, n);
+            } else {
+                throw new IllegalArgumentException("plane pixels must be byte[], short[] or float[], got "
+                        + (pixels == null ? "null" : pixels.getClass().getSimpleName()));
+            }
+        }
+
+        /** As {@code Wiener.smoothExtension}: linear blend from the last value back to the first. */
+        private static void fillGap(float[] a, int offset, int stride, int n, int total) {
+            if (n >= total) return;
+            float last = a[offset + (n - 1) * stride];
+            float first = a[offset];
+            int gap = total - n;
+            for (int k = 1; k <= gap; k++) {
+                float t = k / (float) (gap + 1);
+                a[offset + (n - 1 + k) * stride] = (1 - t) * last + t * first;
+            }
+        }
+
+        /** Real plane gx*gy → half spectrum at out[offset …]. */
+        void forward2d(final float[] in, final float[] out, final int offset) {
+            pool.forRange((gy + 1) / 2, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    float[] tmp = scratch[w];
+                    for (int pair = from; pair < to; pair++) {
+                        int l0 = 2 * pair, l1 = l0 + 1;
+                        boolean second = l1 < gy;
+                        for (int x = 0; x < gx; x++) {
+                            tmp[2 * x] = in[gx * l0 + x];
+                            tmp[2 * x + 1] = second ? in[gx * l1 + x] : 0f;
+                        }
+                        planX[w].complexForward(tmp, 0);
+                        // A_k = (Z_k + conj Z_{n-k}) / 2, B_k = (Z_k - conj Z_{n-k}) / 2i
+                        int oa = offset + 2 * nxh * l0, ob = offset + 2 * nxh * l1;
+                        for (int k = 0; k < nxh; k++) {
+                            int m = k == 0 ? 0 : gx - k;
+                            float zr = tmp[2 * k], zi = tmp[2 * k + 1], mr = tmp[2 * m], mi = tmp[2 * m + 1];
+                            out[oa + 2 * k] = 0.5f * (zr + mr);
+                            out[oa + 2 * k + 1] = 0.5f * (zi - mi);
+                            if (second) {
+                                out[ob + 2 * k] = 0.5f * (zi + mi);
+                                out[ob + 2 * k + 1] = 0.5f * (mr - zr);
+                            }
+                        }
+                    }
+                }
+            });
+            columns(out, offset, true);
+        }
+
+        /** Half spectrum at in[offset …] (destroyed) → rows y < height of the real plane, scaled by 1/(gx*gy). */
+        void inverse2d(final float[] in, final int offset, final float[] out, final int outOffset, final float shift,
+                       final int w) {
+            columnsSerial(in, offset, false, w);
+            float[] tmp = scratch[w];
+            float scale = 1f / gy;
+            for (int l0 = 0; l0 < height; l0 += 2) {
+                int l1 = l0 + 1;
+                boolean need1 = l1 < height;
+                int oa = offset + 2 * nxh * l0, ob = offset + 2 * nxh * l1;
+                for (int k = 0; k < nxh; k++) {
+                    float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
+                    float br = need1 ? in[ob + 2 * k] : 0f, bi = need1 ? in[ob + 2 * k + 1] : 0f;
+                    tmp[2 * k] = ar - bi;
+                    tmp[2 * k + 1] = ai + br;
+                    int m = gx - k;
+                    if (k > 0 && m >= nxh) {
+                        tmp[2 * m] = ar + bi;
+                        tmp[2 * m + 1] = br - ai;
+                    }
+                }
+                planX[w].complexInverse(tmp, 0, true);
+                int a = outOffset + width * l0, b = outOffset + width * l1;
+                for (int x = 0; x < width; x++) {
+                    out[a + x] = tmp[2 * x] * scale - shift;
+                    if (need1) out[b + x] = tmp[2 * x + 1] * scale - shift;
+                }
+            }
+        }
+
+        private void columns(final float[] data, final int offset, final boolean forward) {
+            pool.forRange(nxh, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int k = from; k < to; k++) column(data, offset, k, forward, w);
+                }
+            });
+        }
+
+        private void columnsSerial(float[] data, int offset, boolean forward, int w) {
+            for (int k = 0; k < nxh; k++) column(data, offset, k, forward, w);
+        }
+
+        private void column(float[] data, int offset, int k, boolean forward, int w) {
+            float[] tmp = scratch[w];
+            int stride = 2 * nxh;
+            int base = offset + 2 * k;
+            for (int j = 0; j < gy; j++) {
+                tmp[2 * j] = data[base + j * stride];
+                tmp[2 * j + 1] = data[base + j * stride + 1];
+            }
+            if (forward) planY[w].complexForward(tmp, 0);
+            else planY[w].complexInverse(tmp, 0, false);
+            for (int j = 0; j < gy; j++) {
+                data[base + j * stride] = tmp[2 * j];
+                data[base + j * stride + 1] = tmp[2 * j + 1];
+            }
+        }
+
+        /** Transforms along z every (kx, ky) of a gz-plane spectrum; the inverse is scaled by 1/gz. */
+        private void zPass(final float[] spec, final boolean forward) {
+            if (gz == 1) return;
+            final FloatFFT_1D[] planZ = new FloatFFT_1D[pool.threads()];
+            for (int i = 0; i < planZ.length; i++) planZ[i] = new FloatFFT_1D(gz);
+            pool.forRange(planeFloats / 2, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    float[] tmp = new float[2 * gz];
+                    for (int c = from; c < to; c++) {
+                        for (int z = 0; z < gz; z++) {
+                            tmp[2 * z] = spec[z * planeFloats + 2 * c];
+                            tmp[2 * z + 1] = spec[z * planeFloats + 2 * c + 1];
+                        }
+                        if (forward) planZ[w].complexForward(tmp, 0);
+                        else planZ[w].complexInverse(tmp, 0, true);
+                        for (int z = 0; z < gz; z++) {
+                            spec[z * planeFloats + 2 * c] = tmp[2 * z];
+                            spec[z * planeFloats + 2 * c + 1] = tmp[2 * z + 1];
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    /** The output spectra of one stack being received. One thread at a time. */
+    static final class Accumulator {
+        private final Kernel k;
+        private float[] acc;
+        private float[] first, last;
+        private int added;
+        private String invalid;
+
+        Accumulator(Kernel k) {
+            this.k = k;
+            this.acc = new float[k.planeFloats * k.nz];
+        }
+
+        boolean valid() { return invalid == null; }
+
+        /** Stops streaming this stack (it goes the whole-stack way); frees the spectra. */
+        void invalidate(String why) {
+            if (invalid == null) invalid = why;
+            acc = null;
+            first = null;
+            last = null;
+        }
+
+        /** Transforms slice z (any order) and adds its contribution to every output plane. */
+        void add(final int z, Object pixels) {
+            if (invalid != null) return;
+            final float[] p = k.transformCameraPlane(pixels);
+            if (z == 0) first = p.clone();
+            if (z == k.nz - 1) last = p.clone();
+            final float[] a = acc;
+            final int pf = k.planeFloats;
+            k.pool.forRange(k.nz, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int o = from; o < to; o++) {
+                        macc(a, o * pf, p, 0, k.g, Math.floorMod(o - z, k.gz) * pf, pf);
+                    }
+                }
+            });
+            added++;
+        }
+
+        /**
+         * After the last plane: the padding terms, the background shift and the inverse 2D
+         * transforms. Returns the deconvolved stack (width x height x nz).
+         */
+        Volume finish(RawStack raw, VoxelSize voxel) {
+            if (invalid != null) throw new IllegalStateException("streaming was stopped: " + invalid);
+            if (added < k.nz || first == null || last == null) {
+                throw new IllegalStateException("streaming got " + added + " of " + k.nz + " planes");
+            }
+            if (!k.psf.voxelSize().approximatelyEquals(voxel)) {
+                throw new IllegalArgumentException("PSF voxel size " + k.psf.voxelSize() + " differs from the image's "
+                        + voxel + ": resample the PSF to the image first (PsfPreparer does)");
+            }
+            // auto needs the stack; fixed and none do not look at it
+            double b = k.settings.background().isAuto() ? k.settings.background().resolve(raw.toVolume(voxel))
+                    : k.settings.background().resolve(null);
+            final float shift = (float) (b * k.w0);
+            final float[] a = acc;
+            final int pf = k.planeFloats;
+            final float[] out = new float[k.width * k.height * k.nz];
+            k.pool.forRange(k.nz, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int o = from; o < to; o++) {
+                        if (k.aFirst != null) {
+                            macc(a, o * pf, first, 0, k.aFirst, o * pf, pf);
+                            macc(a, o * pf, last, 0, k.aLast, o * pf, pf);
+                        }
+                        k.inverse2d(a, o * pf, out, o * k.width * k.height, shift, w);
+                    }
+                }
+            });
+            acc = null;
+            return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
+        }
+
+        /** acc[ao …] += p[po …] · g[go …], complex, n floats. */
+        private static void macc(float[] acc, int ao, float[] p, int po, float[] g, int go, int n) {
+            for (int i = 0; i < n; i += 2) {
+                float pr = p[po + i], pi = p[po + i + 1], gr = g[go + i], gi = g[go + i + 1];
+                acc[ao + i] += pr * gr - pi * gi;
+                acc[ao + i + 1] += pr * gi + pi * gr;
+            }
+        }
+    }
+}

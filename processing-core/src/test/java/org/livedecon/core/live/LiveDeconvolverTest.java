@@ -1,0 +1,231 @@
+package org.livedecon.core.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.livedecon.core.acquisition.AcquiredPlane;
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.DeconvolutionPlan;
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.Deconvolver;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.model.GaussianPsf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+class LiveDeconvolverTest {
+    private static final int NZ = 8, NY = 32, NX = 32;
+
+    @TempDir
+    Path temp;
+
+    /** Deconvolvers that sleep a random 0..maxMs before working, and throw where told. */
+    private static DeconvolverFactory delaying(final int maxMs, final long seed) {
+        final Random r = new Random(seed);
+        return new DeconvolverFactory() {
+            @Override
+            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
+                final Deconvolver d = Deconvolvers.create(settings, backend);
+                return new Deconvolver() {
+                    @Override
+                    public DeconvolutionPlan plan(Shape image, Psf psf) { return d.plan(image, psf); }
+
+                    @Override
+                    public DeconvolutionResult deconvolve(Volume image, Psf psf, ProgressListener progress) {
+                        LiveTesting.sleep(r.nextInt(maxMs + 1));
+                        return d.deconvolve(image, psf, progress);
+                    }
+                };
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(LivePolicy.class)
+    void everyStackIsAccountedForUnderRandomDelays(LivePolicy policy) throws Exception {
+        LiveTesting.Collector sink = new LiveTesting.Collector(2);
+        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL).policy(policy)
+                .channel(0, LiveTesting.setup(Algorithm.ACCELERATED_RL, 4)).channel(1, LiveTesting.setup(Algorithm.WIENER, 1))
+                .memoryBudgetBytes(policy == LivePolicy.ALL ? 20_000 : 1 << 20).latencyTargetMs(30)
+                .spillDirectory(temp).deconvolverFactory(delaying(4, 11)).backendThreads(1).build();
+        Random r = new Random(5);
+        int stacks = 0, dropped = 0;
+        try (LiveDeconvolver live = new LiveDeconvolver(s, sink)) {
+            // 100 time points x 2 channels, channels first; every 17th time point loses a plane
+            for (int t = 0; t < 100; t++) {
+                for (int z = 0; z < NZ; z++) {
+                    for (int c = 0; c < 2; c++) {
+                        if (t % 17 == 5 && c == 0 && z == 3) {
+                            dropped++;
+                            continue;
+                        }
+                        live.accept(LiveTesting.plane(t, c, z, NX, NY, t * 100 + z * 2 + c));
+                    }
+                    if (r.nextInt(4) == 0) Thread.sleep(1);
+                }
+                stacks += 2;
+            }
+            live.finished(false, 0);
+        }
+        assertEquals(200, stacks);
+        assertEquals(0, sink.duplicates, "a stack reported twice");
+        assertEquals(200, sink.results.size());
+        long done = sink.count(LiveResult.Status.DONE), skipped = sink.count(LiveResult.Status.SKIPPED);
+        long partial = sink.count(LiveResult.Status.PARTIAL) + sink.count(LiveResult.Status.PARTIAL_SKIPPED);
+        long failed = sink.count(LiveResult.Status.FAILED);
+        assertEquals(0, failed);
+        assertEquals(dropped, partial);
+        assertEquals(200, done + skipped + partial);
+        if (policy != LivePolicy.LATEST) assertEquals(0, skipped, "only LATEST skips");
+        assertFalse(Files.list(temp).findAny().isPresent(), "spill directory left behind");
+    }
+
+    @Test
+    void metricsAgreeWithTheSinkAndSpillWhenOverBudget() throws Exception {
+        LiveTesting.Collector sink = new LiveTesting.Collector(0);
+        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL).policy(LivePolicy.ALL)
+                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 3)).memoryBudgetBytes(0)
+                .spillDirectory(temp).deconvolverFactory(delaying(20, 2)).backendThreads(1).build();
+        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        for (int t = 0; t < 20; t++) {
+            for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, t * 10 + z));
+        }
+        live.close();
+        LiveMetrics m = live.metrics();
+        assertEquals(20 * NZ, m.planesIn());
+        assertEquals(20, m.stacksIn());
+        assertEquals(20, m.done());
+        assertEquals(0, m.lost());
+        assertTrue(m.spilled() > 0, "nothing was spilled with a zero budget: " + m);
+        assertEquals(0, m.memoryInUse());
+        assertTrue(m.latencyP95Ms() >= m.latencyP50Ms() && m.latencyP50Ms() > 0, m.toString());
+        for (LiveResult r : sink.results) {
+            assertEquals(Shape.of(NX, NY, NZ), r.volume().shape());
+            assertTrue(Float.isFinite(r.volume().max()));
+        }
+        live.accept(LiveTesting.plane(99, 0, 0, NX, NY, 1));
+        assertEquals(1, live.metrics().planesRejected());
+    }
+
+    @Test
+    void handOffStaysFastWhileADeconvolutionRuns() {
+        LiveSettings s = LiveSettings.builder().zPlanes(16).voxelSize(LiveTesting.VOXEL).policy(LivePolicy.ALL)
+                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 10)).backendThreads(2).build();
+        long[] times = new long[16 * 40];
+        int n = 0;
+        try (LiveDeconvolver live = new LiveDeconvolver(s, LiveResultSink.NONE)) {
+            for (int t = 0; t < 40; t++) {
+                for (int z = 0; z < 16; z++) {
+                    AcquiredPlane p = LiveTesting.plane(t, 0, z, 96, 96, z);
+                    long t0 = System.nanoTime();
+                    live.accept(p);
+                    times[n++] = System.nanoTime() - t0;
+                }
+                LiveTesting.sleep(5);
+            }
+            java.util.Arrays.sort(times);
+            long p99 = times[(int) Math.ceil(0.99 * n) - 1];
+            LiveMetrics m = live.metrics();
+            assertTrue(m.queued() > 0 || m.done() > 0, "no deconvolution was running: " + m);
+            assertTrue(p99 < 50_000_000L, "hand-off p99 " + p99 / 1e3 + " µs");
+            assertTrue(m.handOffP99Micros() < 50_000, "metrics hand-off p99 " + m.handOffP99Micros() + " µs");
+        }
+    }
+
+    @Test
+    void aFailingStackIsReportedAndLaterStacksAreProcessed() {
+        final AtomicInteger calls = new AtomicInteger();
+        DeconvolverFactory flaky = new DeconvolverFactory() {
+            @Override
+            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
+                if (calls.incrementAndGet() == 3) throw new OutOfMemoryError("simulated");
+                return Deconvolvers.create(settings, backend);
+            }
+        };
+        // channel 1's PSF has the wrong voxel size: every one of its stacks fails, channel 0 goes on
+        Psf wrong = GaussianPsf.of(Shape.of(7, 7, 5), VoxelSize.of(0.2, 0.5), 1.2, 1.2, 1.0);
+        LiveTesting.Collector sink = new LiveTesting.Collector(0);
+        final StringBuilder logged = new StringBuilder();
+        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                .channel(0, LiveTesting.setup(Algorithm.ACCELERATED_RL, 3))
+                .channel(1, new ChannelSetup(wrong, DeconvolutionSettings.builder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(2).build()))
+                .deconvolverFactory(flaky).backendThreads(1).log(new LiveLog() {
+                    @Override
+                    public synchronized void warn(String message) { logged.append(message).append('\n'); }
+                }).build();
+        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        for (int t = 0; t < 6; t++) {
+            for (int c = 0; c < 2; c++) {
+                for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, c, z, NX, NY, z));
+            }
+        }
+        live.close();
+        LiveMetrics m = live.metrics();
+        assertEquals(12, m.stacksIn());
+        assertEquals(0, m.lost());
+        assertEquals(6 + 1, m.failed(), m.toString());
+        assertEquals(5, m.done());
+        for (LiveResult r : sink.results) {
+            if (r.key().channel() == 1) {
+                assertEquals(LiveResult.Status.FAILED, r.status());
+                assertTrue(r.error().getMessage().contains("voxel size"), r.error().toString());
+            }
+        }
+        assertTrue(logged.toString().contains("simulated"), logged.toString());
+        for (LiveResult r : sink.results) {
+            if (r.key().channel() == 0 && r.key().time() == 5) assertEquals(LiveResult.Status.DONE, r.status());
+        }
+    }
+
+    @Test
+    void wienerChannelsAreStreamedAndMatchTheWholeStackPath() {
+        LiveTesting.Collector streamed = new LiveTesting.Collector(0), whole = new LiveTesting.Collector(0);
+        for (boolean streaming : new boolean[] {true, false}) {
+            LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                    .defaultChannel(LiveTesting.setup(Algorithm.WIENER, 1)).streamingWiener(streaming).backendThreads(2).build();
+            try (LiveDeconvolver live = new LiveDeconvolver(s, streaming ? streamed : whole)) {
+                for (int t = 0; t < 3; t++) {
+                    for (int z = 0; z < NZ; z++) {
+                        live.accept(LiveTesting.plane(t, 0, z, NX, NY, t * 10 + z));
+                        LiveTesting.sleep(1);
+                    }
+                }
+            }
+        }
+        assertEquals(3, streamed.results.size());
+        java.util.Comparator<LiveResult> byTime = new java.util.Comparator<LiveResult>() {
+            @Override
+            public int compare(LiveResult p, LiveResult q) { return Integer.compare(p.key().time(), q.key().time()); }
+        };
+        java.util.Collections.sort(streamed.results, byTime);
+        java.util.Collections.sort(whole.results, byTime);
+        // the first stack waits for the kernel, so the next one may go the whole-stack way
+        assertTrue(streamed.results.get(2).streamed(), "the last stack was not streamed");
+        for (int i = 0; i < 3; i++) {
+            LiveResult a = streamed.results.get(i), b = whole.results.get(i);
+            assertFalse(b.streamed());
+            float[] x = a.volume().data(), y = b.volume().data();
+            double worst = 0, max = 0;
+            for (int k = 0; k < x.length; k++) {
+                worst = Math.max(worst, Math.abs(x[k] - y[k]));
+                max = Math.max(max, Math.abs(y[k]));
+            }
+            assertTrue(worst < 1e-4 * max, "stack " + a.key() + " vs " + b.key() + " " + a.planes() + " streamed result differs by " + worst + " max " + max + " sums " + a.volume().sum() + " " + b.volume().sum());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.livedecon.core.live;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.deconv.Wiener;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.model.GaussianPsf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+
+class StreamingWienerTest {
+    private static final VoxelSize VOXEL = VoxelSize.of(0.1, 0.2);
+
+    @Test
+    void matchesWholeStackWienerNonCirculantAutoBackground() {
+        check(Boundary.NON_CIRCULANT, Background.auto(), 9, 20, 23, 2);
+    }
+
+    @Test
+    void matchesWholeStackWienerPeriodicFixedBackground() {
+        check(Boundary.PERIODIC, Background.fixed(3), 8, 16, 18, 1);
+    }
+
+    @Test
+    void matchesForOnePlaneStacks() {
+        check(Boundary.NON_CIRCULANT, Background.none(), 1, 12, 10, 2);
+    }
+
+    @Test
+    void aKernelServesManyStacks() {
+        check(Boundary.NON_CIRCULANT, Background.auto(), 8, 32, 32, 2);
+    }
+
+    private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads) {
+        Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(boundary)
+                .background(bg).lambda(0.01).build();
+        try (StreamingWiener.Pool pool = new StreamingWiener.Pool(threads)) {
+            StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, nx, ny, nz, pool);
+            for (int seed = 7; seed < 10; seed++) check(k, psf, s, seed, nz, ny, nx);
+        }
+    }
+
+    private static void check(StreamingWiener.Kernel k, Psf psf, DeconvolutionSettings s, int seed, int nz, int ny, int nx) {
+        Random r = new Random(seed);
+        short[][] planes = new short[nz][nx * ny];
+        RawStack raw = new RawStack(new org.livedecon.core.acquisition.PlaneCoords(0, 0, 0, 0), nz, nx, ny);
+        for (int z = 0; z < nz; z++) {
+            for (int i = 0; i < nx * ny; i++) planes[z][i] = (short) (100 + r.nextInt(400) + (i % 7 == 0 ? 2000 : 0));
+            raw.put(z, planes[z], 0);
+        }
+        Volume image = raw.toVolume(VOXEL);
+        Volume expected;
+        try (CpuBackend backend = new CpuBackend(1)) {
+            expected = new Wiener(s, backend).deconvolve(image, psf, ProgressListener.NONE).volume();
+        }
+        {
+            StreamingWiener.Accumulator acc = k.start();
+            // out of order on purpose: the sum does not care
+            for (int z = nz - 1; z >= 0; z -= 2) acc.add(z, planes[z]);
+            for (int z = nz - 2; z >= 0; z -= 2) acc.add(z, planes[z]);
+            Volume actual = acc.finish(raw, VOXEL);
+            double maxAbs = 0, worst = 0;
+            for (int i = 0; i < expected.data().length; i++) {
+                maxAbs = Math.max(maxAbs, Math.abs(expected.data()[i]));
+                worst = Math.max(worst, Math.abs(expected.data()[i] - actual.data()[i]));
+            }
+            assertTrue(worst <= 1e-4 * maxAbs, "seed " + seed + ": streaming differs from whole-stack Wiener by " + worst + " (max " + maxAbs + ")");
+        }
+    }
+}
