@@ -77,35 +77,18 @@ public final class Wiener implements Deconvolver {
     }
 
     /**
-     * Fills grid voxels outside the window, axis by axis (x, then y, then z): each face is continued
-     * by its own values tapered to 0 (the background level of y − b) with a half cosine over
-     * {@code taper} voxels, the rest of the gap stays 0. Each face depends on nothing but itself, so
-     * a tile of a stack is padded exactly as the whole stack is near a shared face, and the
-     * periodic extension the FFT sees has no jump.
+     * Fills grid voxels outside the window, axis by axis (x, then y, then z), with
+     * {@link EdgeTaper}: so the periodic extension the FFT sees has no jump.
      */
     static void smoothExtension(float[] a, Shape w, Shape g, int[] taper) {
         int gx = g.nx(), gy = g.ny(), gz = g.nz();
         for (int z = 0; z < w.nz(); z++) {
-            for (int y = 0; y < w.ny(); y++) fillGap(a, gx * (y + gy * z), 1, w.nx(), gx, taper[0]);
+            for (int y = 0; y < w.ny(); y++) EdgeTaper.fill(a, gx * (y + gy * z), 1, w.nx(), gx, taper[0]);
         }
         for (int z = 0; z < w.nz(); z++) {
-            for (int x = 0; x < gx; x++) fillGap(a, x + gx * gy * z, gx, w.ny(), gy, taper[1]);
+            for (int x = 0; x < gx; x++) EdgeTaper.fill(a, x + gx * gy * z, gx, w.ny(), gy, taper[1]);
         }
         int plane = gx * gy;
-        for (int i = 0; i < plane; i++) fillGap(a, i, plane, w.nz(), gz, taper[2]);
-    }
-
-    private static void fillGap(float[] a, int offset, int stride, int n, int total, int taper) {
-        int gap = total - n;
-        if (gap <= 0) return;
-        float last = a[offset + (n - 1) * stride];
-        float first = a[offset];
-        int t = Math.min(taper, gap / 2);
-        for (int k = 1; k <= gap; k++) a[offset + (n - 1 + k) * stride] = 0f;
-        for (int k = 1; k <= t; k++) {
-            float f = (float) (0.5 * (1 + Math.cos(Math.PI * k / (t + 1))));
-            a[offset + (n - 1 + k) * stride] = last * f;         // after the last voxel
-            a[offset + (total - k) * stride] = first * f;        // before the first voxel (wrapped)
-        }
+        for (int i = 0; i < plane; i++) EdgeTaper.fill(a, i, plane, w.nz(), gz, taper[2]);
     }
 }

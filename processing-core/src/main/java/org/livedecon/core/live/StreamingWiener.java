@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import org.jtransforms.fft.FloatFFT_1D;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.EdgeTaper;
 import org.livedecon.core.deconv.PaddedSizes;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Planes;
@@ -24,11 +25,12 @@ import org.livedecon.core.volume.VoxelSize;
  * plane z and G(d) = (1/Nz) Σ_kz W(kz) e^{2πi kz d / Nz} (W transformed back along z only),
  * <pre>   X̂_o = Σ_z P_z · G((o − z) mod Nz),   x_o = F2⁻¹ X̂_o   (o = 0 … nz−1)</pre>
  * So each arriving plane is transformed and accumulated into every output plane's spectrum;
- * the z padding planes are linear blends of the first and last plane (the smooth extension),
- * whose contributions are precomputed kernels A_first, A_last. After the last plane only those two
- * terms and nz inverse 2D transforms remain. The background is a constant shift of the whole
- * grid, which the filter maps to the constant b·W(0): it is subtracted at the end, when the
- * stack (and so an automatic background) is known.
+ * the z padding planes are the first and last plane times the {@link EdgeTaper} weights (the
+ * padding Wiener uses), whose contributions are precomputed kernels A_first, A_last. After the
+ * last plane only those two terms and nz inverse 2D transforms remain. The background enters
+ * linearly: the result for y − b is the result for y minus b times U = W(pad(1)), the filtered
+ * padded constant (b·W(0) everywhere for periodic boundaries); it is subtracted at the end, when
+ * the stack (and so an automatic background) is known.
  *
  * <p>Spectrum layout of a plane: complex (kx, ky), 0 ≤ kx ≤ Nx/2, at float index
  * {@code 2 * (kx + (Nx/2+1) * ky)}, real part first. Threading: a {@link Kernel} and its
@@ -108,8 +110,8 @@ final class StreamingWiener {
         final int width, height, nz, gx, gy, gz, nxh, planeFloats;
         final Pool pool;
         final float[] g;       // G(d), d = 0 … gz-1, planes of planeFloats
-        final float[] aFirst;  // per output plane o: Σ_pad t·G(o − zp)
-        final float[] aLast;   // per output plane o: Σ_pad (1 − t)·G(o − zp)
+        final float[] aFirst;  // per output plane o: Σ_k f(k)·G(o − (gz − k))   (taper of the first plane)
+        final float[] aLast;   // per output plane o: Σ_k f(k)·G(o − (nz − 1 + k)) (taper of the last plane)
         final float w0;        // W at the origin: the filter's response to a constant
         final boolean extend;
         private final FloatFFT_1D[] planX, planY;
@@ -179,18 +181,21 @@ final class StreamingWiener {
             if (gap > 0) {
                 aFirst = new float[planeFloats * nz];
                 aLast = new float[planeFloats * nz];
-                final int fgap = gap;
+                // the z padding as Wiener pads it (EdgeTaper): the last plane tapered after itself,
+                // the first plane tapered before itself (wrapped to the end of the grid)
+                final int taper = EdgeTaper.length(psf.centreZ(), gap);
                 pool.forRange(nz, new Pool.Body() {
                     @Override
                     public void run(int from, int to, int w) {
                         for (int o = from; o < to; o++) {
                             int base = o * planeFloats;
-                            for (int k = 1; k <= fgap; k++) {
-                                float tt = k / (float) (fgap + 1);
-                                int d = Math.floorMod(o - (nz - 1 + k), gz) * planeFloats;
+                            for (int k = 1; k <= taper; k++) {
+                                float f = EdgeTaper.weight(k, taper);
+                                int dl = Math.floorMod(o - (nz - 1 + k), gz) * planeFloats;
+                                int df = Math.floorMod(o - (gz - k), gz) * planeFloats;
                                 for (int i = 0; i < planeFloats; i++) {
-                                    aFirst[base + i] += tt * g[d + i];
-                                    aLast[base + i] += (1 - tt) * g[d + i];
+                                    aLast[base + i] += f * g[dl + i];
+                                    aFirst[base + i] += f * g[df + i];
                                 }
                             }
                         }
@@ -204,8 +209,24 @@ final class StreamingWiener {
 
         Accumulator start() { return new Accumulator(this); }
 
+        /** W(pad(1)) on the stack: the filtered padded constant, for the background term; made once. */
+        private float[] unit;
+
+        float[] unitResponse() {
+            if (unit == null) {
+                Accumulator a = start();
+                float[] ones = new float[width * height];
+                java.util.Arrays.fill(ones, 1f);
+                for (int z = 0; z < nz; z++) a.add(z, ones);
+                unit = a.invert(0f);
+            }
+            return unit;
+        }
+
         /** Bytes this kernel holds. */
-        long bytes() { return 4L * (g.length + (aFirst == null ? 0 : 2L * aFirst.length)); }
+        long bytes() {
+            return 4L * (g.length + (aFirst == null ? 0 : 2L * aFirst.length) + (unit == null ? 0 : unit.length));
+        }
 
         /** Camera plane → padded, smoothly extended plane → its 2D spectrum in {@link #plane}. Calling thread only. */
         float[] transformCameraPlane(Object pixels) {
@@ -217,8 +238,8 @@ final class StreamingWiener {
                 for (int y = 0; y < height; y++) copyRow(pixels, y * width, real, y * gx, width);
             }
             if (extend) {
-                for (int y = 0; y < height; y++) fillGap(real, y * gx, 1, width, gx);
-                for (int x = 0; x < gx; x++) fillGap(real, x, gx, height, gy);
+                for (int y = 0; y < height; y++) EdgeTaper.fill(real, y * gx, 1, width, gx, psf.centreX());
+                for (int x = 0; x < gx; x++) EdgeTaper.fill(real, x, gx, height, gy, psf.centreY());
             }
             forward2d(real, plane, 0);
             return plane;
@@ -236,18 +257,6 @@ final class StreamingWiener {
             } else {
                 throw new IllegalArgumentException("plane pixels must be byte[], short[] or float[], got "
                         + (pixels == null ? "null" : pixels.getClass().getSimpleName()));
-            }
-        }
-
-        /** As {@code Wiener.smoothExtension}: linear blend from the last value back to the first. */
-        private static void fillGap(float[] a, int offset, int stride, int n, int total) {
-            if (n >= total) return;
-            float last = a[offset + (n - 1) * stride];
-            float first = a[offset];
-            int gap = total - n;
-            for (int k = 1; k <= gap; k++) {
-                float t = k / (float) (gap + 1);
-                a[offset + (n - 1 + k) * stride] = (1 - t) * last + t * first;
             }
         }
 
@@ -426,7 +435,19 @@ final class StreamingWiener {
             // auto needs the stack; fixed and none do not look at it
             double b = k.settings.background().isAuto() ? k.settings.background().resolve(raw.toVolume(voxel))
                     : k.settings.background().resolve(null);
-            final float shift = (float) (b * k.w0);
+            // Periodic: a constant is a pure DC term, mapped to b·W(0). Non-circulant: the padding
+            // tapers a constant to 0, so its response U = W(pad(1)) varies near the faces.
+            float[] out = invert(k.extend ? 0f : (float) (b * k.w0));
+            if (k.extend && b != 0) {
+                float[] u = k.unitResponse();
+                float fb = (float) b;
+                for (int i = 0; i < out.length; i++) out[i] -= fb * u[i];
+            }
+            return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
+        }
+
+        /** Adds the padding terms and transforms every output plane back, minus {@code shift}. */
+        float[] invert(final float shift) {
             final float[] a = acc;
             final int pf = k.planeFloats;
             final float[] out = new float[k.width * k.height * k.nz];
@@ -443,7 +464,7 @@ final class StreamingWiener {
                 }
             });
             acc = null;
-            return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
+            return out;
         }
 
         /** acc[ao …] += p[po …] · g[go …], complex, n floats. */
