@@ -15,7 +15,9 @@ import org.livedecon.core.volume.Volume;
  * sparse samples and still sits in the dark surround of dense ones.
  */
 public final class BackgroundEstimator {
-    private static final int MAX_SAMPLES = 1 << 20;
+    // 131 k blocks pin the mode down to a small fraction of the noise σ; sorting more only costs
+    // time (52 ms for the 524 k blocks of a 64x256x256 stack, on the live path after the last plane)
+    private static final int MAX_SAMPLES = 1 << 17;
 
     private BackgroundEstimator() {}
 
