@@ -1,8 +1,6 @@
 package org.livedecon.cli;
 
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 
@@ -119,11 +117,8 @@ final class PsfFromBeadsCommand extends CliCommand {
         QualityReport q = r.report();
         out().println(beadLine(q));
         out().println("quality: " + q.summary());
-        PsfMetadata meta = PsfMetadata.builder().source("beads " + stackFile.getFileName())
-                .created(new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT).format(new Date()))
-                .optics(o.na(), o.wavelengthUm(), o.immersionIndex(), o.sampleIndex())
-                .sampling(v.voxelSize().x(), v.voxelSize().z()).beads(beadDiameterUm, q.beadsUsed())
-                .fwhmUm(q.fwhmUm(0), q.fwhmUm(1), q.fwhmUm(2)).build();
+        PsfMetadata meta = r.metadata("beads " + stackFile.getFileName(), "",
+                beadDiameterUm > 0 ? beadDiameterUm : Double.NaN);
         Path base = output;
         if (output != null) {
             PsfFile.write(r.psf(), meta, output);

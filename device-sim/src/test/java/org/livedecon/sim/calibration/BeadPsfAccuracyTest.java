@@ -1,5 +1,9 @@
 package org.livedecon.sim.calibration;
 
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.psf.PsfLibrary;
+import org.livedecon.core.psf.PsfMetadata;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +55,16 @@ class BeadPsfAccuracyTest {
         assertTrue(nrmse <= 0.10, line);
         for (int a = 0; a < 3; a++) assertTrue(Math.abs(err[a]) <= 0.05, line);
         assertTrue(centre <= 0.1, line);
+
+        // last step of the session: into the PSF library, with its sidecar, and back by name
+        PsfLibrary library = new PsfLibrary(java.nio.file.Files.createTempDirectory("psf-library"));
+        java.nio.file.Path saved = new CalibrationSession(m, CalibrationFixtures.settings(es).build()).save(r, "sim-100x", library);
+        assertEquals(saved, library.file("sim-100x"));
+        PsfMetadata meta = library.list().get(0).metadata();
+        assertEquals(used, meta.beadsUsed());
+        assertEquals(0.1, meta.beadDiameterUm(), 1e-12);
+        assertEquals(0.065, meta.pixelSizeUm(), 1e-9);
+        assertEquals(r.report().fwhmUm(2), meta.fwhmUm()[2], 1e-5); // the sidecar keeps 6 digits
+        assertTrue(java.util.Arrays.equals(ours.data(), TiffReader.read(saved, 0, 0).volume().data()), "PSF round trip");
     }
 }

@@ -169,6 +169,28 @@ public final class CalibrationSession {
         return PsfExtractor.extract(stack, name, es);
     }
 
+    /**
+     * The last step: stores the measured PSF in {@code library} under {@code name} with its
+     * sidecar (optics, FWHM, beads, the bead diameter corrected for, and the hardware's pixel
+     * size through the PSF's calibration).
+     *
+     * @return the saved TIFF
+     * @throws CalibrationException naming the file when it cannot be written or the name is not valid
+     */
+    public java.nio.file.Path save(ExtractionResult result, String name, org.livedecon.core.psf.PsfLibrary library)
+            throws CalibrationException {
+        ExtractionSettings es = settings.extraction();
+        try {
+            return library.save(name, result.psf(), result.metadata("calibration session '" + name + "'", "",
+                    es.beadCorrection() ? es.beadDiameterUm() : Double.NaN));
+        } catch (IllegalArgumentException e) {
+            throw new CalibrationException(e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new CalibrationException("cannot save the PSF '" + name + "' in " + library.folder() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private Volume scan(ScanPlan plan, CalibrationListener l) throws CalibrationException {
         FocusDrive focus = microscope.focus();
         Camera cam = microscope.camera();

@@ -1,6 +1,7 @@
 package org.livedecon.core.calibration;
 
 import org.livedecon.core.io.JsonWriter;
+import org.livedecon.core.psf.PsfMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +40,22 @@ public final class ExtractionResult {
 
     /** Crop half-widths (x, y, z) in stack voxels. */
     public int[] cropHalfWidths() { return cropHalfWidths.clone(); }
+
+    /**
+     * What the PSF's sidecar records: optics and FWHM from the report, sampling from the PSF,
+     * the bead count, and the time now.
+     *
+     * @param beadDiameterUm the bead diameter used for the correction (NaN when none)
+     */
+    public PsfMetadata metadata(String source, String camera, double beadDiameterUm) {
+        org.livedecon.core.psf.model.Optics o = report.optics();
+        return PsfMetadata.builder().source(source).camera(camera)
+                .created(new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT)
+                        .format(new java.util.Date()))
+                .optics(o.na(), o.wavelengthUm(), o.immersionIndex(), o.sampleIndex())
+                .sampling(psf.voxelSize().x(), psf.voxelSize().z()).beads(beadDiameterUm, report.beadsUsed())
+                .fwhmUm(report.fwhmUm(0), report.fwhmUm(1), report.fwhmUm(2)).build();
+    }
 
     /** The report plus the bead table as JSON. */
     public String toJson() {
