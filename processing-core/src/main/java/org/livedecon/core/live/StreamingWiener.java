@@ -381,7 +381,7 @@ final class StreamingWiener {
     static final class Accumulator {
         private final Kernel k;
         private float[] acc;
-        private float[] first, last;
+        private boolean haveFirst, haveLast;
         private int added;
         private String invalid;
 
@@ -396,23 +396,28 @@ final class StreamingWiener {
         void invalidate(String why) {
             if (invalid == null) invalid = why;
             acc = null;
-            first = null;
-            last = null;
+            haveFirst = false;
+            haveLast = false;
         }
 
         /** Transforms slice z (any order) and adds its contribution to every output plane. */
         void add(final int z, Object pixels) {
             if (invalid != null) return;
             final float[] p = k.transformCameraPlane(pixels);
-            if (z == 0) first = p.clone();
-            if (z == k.nz - 1) last = p.clone();
+            if (z == 0) haveFirst = true;
+            if (z == k.nz - 1) haveLast = true;
             final float[] a = acc;
             final int pf = k.planeFloats;
+            // the z padding depends on the first and last planes only: their taper terms are added
+            // as those planes arrive, so nothing but inverse transforms is left after the last plane
+            final boolean padFirst = z == 0 && k.aFirst != null, padLast = z == k.nz - 1 && k.aLast != null;
             k.pool.forRange(k.nz, new Pool.Body() {
                 @Override
                 public void run(int from, int to, int w) {
                     for (int o = from; o < to; o++) {
                         macc(a, o * pf, p, 0, k.g, Math.floorMod(o - z, k.gz) * pf, pf);
+                        if (padFirst) macc(a, o * pf, p, 0, k.aFirst, o * pf, pf);
+                        if (padLast) macc(a, o * pf, p, 0, k.aLast, o * pf, pf);
                     }
                 }
             });
@@ -425,7 +430,7 @@ final class StreamingWiener {
          */
         Volume finish(RawStack raw, VoxelSize voxel) {
             if (invalid != null) throw new IllegalStateException("streaming was stopped: " + invalid);
-            if (added < k.nz || first == null || last == null) {
+            if (added < k.nz || !haveFirst || !haveLast) {
                 throw new IllegalStateException("streaming got " + added + " of " + k.nz + " planes");
             }
             if (!k.psf.voxelSize().approximatelyEquals(voxel)) {
@@ -446,7 +451,7 @@ final class StreamingWiener {
             return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
         }
 
-        /** Adds the padding terms and transforms every output plane back, minus {@code shift}. */
+        /** Transforms every output plane back, minus {@code shift}. */
         float[] invert(final float shift) {
             final float[] a = acc;
             final int pf = k.planeFloats;
@@ -454,13 +459,7 @@ final class StreamingWiener {
             k.pool.forRange(k.nz, new Pool.Body() {
                 @Override
                 public void run(int from, int to, int w) {
-                    for (int o = from; o < to; o++) {
-                        if (k.aFirst != null) {
-                            macc(a, o * pf, first, 0, k.aFirst, o * pf, pf);
-                            macc(a, o * pf, last, 0, k.aLast, o * pf, pf);
-                        }
-                        k.inverse2d(a, o * pf, out, o * k.width * k.height, shift, w);
-                    }
+                    for (int o = from; o < to; o++) k.inverse2d(a, o * pf, out, o * k.width * k.height, shift, w);
                 }
             });
             acc = null;
