@@ -164,6 +164,11 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             if (streamPool != null) streamPool.close();
             spill.close();
             threadsStopped = true;
+            try {
+                log.info("live deconvolution finished: " + metrics());
+            } catch (RuntimeException e) {
+                // a failing log must not break the close of the engine
+            }
             if (interrupted) Thread.currentThread().interrupt();
         }
     }

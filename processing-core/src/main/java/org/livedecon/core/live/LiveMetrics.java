@@ -96,10 +96,10 @@ public final class LiveMetrics {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "planes in %d, stacks in %d, done %d, skipped %d, partial %d, failed %d, queued %d, "
+        return String.format(Locale.ROOT, "planes in %d, stacks in %d, done %d, skipped %d, partial %d, failed %d, queued %d, lost %d, "
                         + "spilled %d, degraded %d, streamed %d; latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; "
                         + "%.2f stacks/s, %.3g voxels/s; hand-off p99 %.1f µs, max %.1f µs; memory %.1f MiB (peak %.1f MiB)",
-                planesIn, stacksIn, done, skipped, partial, failed, queued(), spilled, degraded, streamed, latencyP50Ms,
+                planesIn, stacksIn, done, skipped, partial, failed, queued(), lost(), spilled, degraded, streamed, latencyP50Ms,
                 latencyP95Ms, latencyMaxMs, stacksPerSecond, voxelsPerSecond, handOffP99Micros, handOffMaxMicros,
                 memoryInUse / 1048576.0, peakMemoryInUse / 1048576.0);
     }

@@ -167,6 +167,9 @@ class LiveDeconvolverTest {
                 .deconvolverFactory(flaky).backendThreads(1).log(new LiveLog() {
                     @Override
                     public synchronized void warn(String message) { logged.append(message).append('\n'); }
+
+                    @Override
+                    public synchronized void info(String message) { logged.append("INFO ").append(message).append('\n'); }
                 }).build();
         LiveDeconvolver live = new LiveDeconvolver(s, sink);
         for (int t = 0; t < 6; t++) {
@@ -187,6 +190,8 @@ class LiveDeconvolverTest {
             }
         }
         assertTrue(logged.toString().contains("simulated"), logged.toString());
+        assertTrue(logged.toString().contains("INFO live deconvolution finished: ") && logged.toString().contains("lost 0"),
+                "the closing metrics are logged: " + logged);
         for (LiveResult r : sink.results) {
             if (r.key().channel() == 0 && r.key().time() == 5) assertEquals(LiveResult.Status.DONE, r.status());
         }
