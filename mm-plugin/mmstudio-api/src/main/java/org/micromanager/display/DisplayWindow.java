@@ -1,0 +1,5 @@
+package org.micromanager.display;
+
+/** Marker subset of MMStudio's DisplayWindow (the plugin only keeps the reference). */
+public interface DisplayWindow {
+}

@@ -1,0 +1,58 @@
+package org.livedecon.mm;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.io.TiffStack;
+import org.livedecon.core.live.ChannelSetup;
+import org.livedecon.core.live.LiveDeconvolver;
+import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveSettings;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.PsfLibrary;
+import org.livedecon.core.psf.PsfOptions;
+import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.psf.model.Optics;
+import org.livedecon.core.psf.model.TheoreticalPsf;
+import org.livedecon.core.volume.VoxelSize;
+
+/**
+ * The engine of the plugin: one {@link ChannelSetup} per channel with its own PSF, plus a default
+ * from {@link PluginSettings#defaultPsf()}; library PSFs are read from {@link PsfLibrary#standard()}
+ * and resampled to the stack's voxel size, theoretical ones computed at it.
+ */
+public final class DefaultEngineFactory implements EngineFactory {
+    @Override
+    public LiveDeconvolver start(PluginSettings settings, StackGeometry geometry, LiveResultSink sink, LiveLog log)
+            throws Exception {
+        VoxelSize voxel = geometry.voxelSize();
+        LiveSettings.Builder b = LiveSettings.builder()
+                .zPlanes(geometry.zPlanes())
+                .voxelSize(voxel)
+                .policy(settings.policy())
+                .log(log)
+                .defaultChannel(new ChannelSetup(psf(settings.defaultPsf(), voxel), settings.deconvolution()));
+        for (Map.Entry<Integer, ChannelPsf> e : settings.channelPsfs().entrySet()) {
+            b.channel(e.getKey(), new ChannelSetup(psf(e.getValue(), voxel), settings.deconvolution()));
+        }
+        return new LiveDeconvolver(b.build(), sink);
+    }
+
+    /** The PSF of one source at {@code voxel}. @throws Exception naming the PSF and what is wrong */
+    static Psf psf(ChannelPsf source, VoxelSize voxel) throws Exception {
+        if (source.kind() == ChannelPsf.Kind.THEORETICAL) {
+            Optics optics = Optics.builder().na(source.na()).wavelengthUm(source.wavelengthUm())
+                    .immersionIndex(source.immersionIndex()).sampleIndex(source.immersionIndex()).build();
+            return TheoreticalPsf.generate(source.model(), optics, TheoreticalPsf.suggestedShape(source.model(), optics, voxel),
+                    voxel);
+        }
+        Path file = PsfLibrary.standard().file(source.libraryName());
+        TiffStack raw = TiffReader.read(file, 0, 0);
+        if (!raw.calibrated()) {
+            throw new IllegalArgumentException("PSF '" + source.libraryName() + "' (" + file
+                    + ") has no voxel size calibration (µm); the stacks' is " + voxel);
+        }
+        return PsfPreparer.prepare(raw.volume(), source.libraryName(), PsfOptions.builder().targetVoxelSize(voxel).build());
+    }
+}

@@ -1,0 +1,17 @@
+package org.livedecon.mm;
+
+import org.livedecon.core.live.LiveDeconvolver;
+import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResultSink;
+
+/**
+ * Makes the live engine of one acquisition. Called once per acquisition, off the pipeline thread
+ * (it may take seconds: PSFs are read or computed here).
+ */
+public interface EngineFactory {
+    /**
+     * @return a started engine; the caller closes it
+     * @throws Exception with a message naming what is wrong (a missing PSF, an unusable voxel size)
+     */
+    LiveDeconvolver start(PluginSettings settings, StackGeometry geometry, LiveResultSink sink, LiveLog log) throws Exception;
+}

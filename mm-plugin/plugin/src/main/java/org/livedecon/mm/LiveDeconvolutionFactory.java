@@ -1,0 +1,29 @@
+package org.livedecon.mm;
+
+import org.micromanager.Studio;
+import org.micromanager.data.Processor;
+import org.micromanager.data.ProcessorFactory;
+
+/**
+ * Immutable, made from the settings by {@link LiveDeconvolutionPlugin#createFactory}: one new
+ * {@link LiveDeconvolutionProcessor} (with its own result datastore) per pipeline.
+ */
+public final class LiveDeconvolutionFactory implements ProcessorFactory {
+    private final PluginSettings settings;
+    private final Studio studio;
+
+    /** {@code settings} null means they could not be read: processors then pass images through. */
+    public LiveDeconvolutionFactory(PluginSettings settings, Studio studio) {
+        this.settings = settings;
+        this.studio = studio;
+    }
+
+    public PluginSettings settings() { return settings; }
+
+    @Override
+    public Processor createProcessor() {
+        if (settings == null || studio == null) return new PassThroughProcessor();
+        return new LiveDeconvolutionProcessor(settings, new DefaultEngineFactory(), new DatastoreResultSink(studio, settings),
+                new StudioReporter(studio));
+    }
+}

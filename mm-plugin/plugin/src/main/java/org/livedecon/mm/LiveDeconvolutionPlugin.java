@@ -1,0 +1,49 @@
+package org.livedecon.mm;
+
+import org.micromanager.PropertyMap;
+import org.micromanager.Studio;
+import org.micromanager.data.ProcessorConfigurator;
+import org.micromanager.data.ProcessorFactory;
+import org.micromanager.data.ProcessorPlugin;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.SciJavaPlugin;
+
+/** "Live Deconvolution" in Micro-Manager's On-the-fly Image Processing list: metadata and creation only. */
+@Plugin(type = ProcessorPlugin.class)
+public final class LiveDeconvolutionPlugin implements ProcessorPlugin, SciJavaPlugin {
+    public static final String NAME = "Live Deconvolution";
+    private Studio studio;
+
+    @Override
+    public void setContext(Studio studio) { this.studio = studio; }
+
+    @Override
+    public ProcessorConfigurator createConfigurator(PropertyMap settings) {
+        return new LiveDeconvolutionConfigurator(settings, studio);
+    }
+
+    /** Unreadable settings are reported once and give a pass-through factory. */
+    @Override
+    public ProcessorFactory createFactory(PropertyMap settings) {
+        try {
+            return new LiveDeconvolutionFactory(SettingsConverter.fromPropertyMap(settings), studio);
+        } catch (IllegalArgumentException e) {
+            new StudioReporter(studio).error("settings cannot be used, images pass through: " + e.getMessage(), e);
+            return new LiveDeconvolutionFactory(null, studio);
+        }
+    }
+
+    @Override
+    public String getName() { return NAME; }
+
+    @Override
+    public String getHelpText() {
+        return "Deconvolves each z-stack while the acquisition runs; raw images pass on unchanged.";
+    }
+
+    @Override
+    public String getVersion() { return Version.get(); }
+
+    @Override
+    public String getCopyright() { return "livedecon contributors, BSD-3-Clause"; }
+}

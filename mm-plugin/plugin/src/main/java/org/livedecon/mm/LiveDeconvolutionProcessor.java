@@ -1,0 +1,238 @@
+package org.livedecon.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.livedecon.core.acquisition.AcquiredPlane;
+import org.livedecon.core.acquisition.PlaneCoords;
+import org.livedecon.core.live.LiveDeconvolver;
+import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResult;
+import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.volume.VoxelSize;
+import org.micromanager.data.Coords;
+import org.micromanager.data.Image;
+import org.micromanager.data.Processor;
+import org.micromanager.data.ProcessorContext;
+import org.micromanager.data.SummaryMetadata;
+
+/**
+ * The live processor: every raw image is output first, unchanged and immediately; then its plane is
+ * handed to a {@link LiveDeconvolver} whose results go to a {@link ResultSink}.
+ *
+ * <p><b>Threading.</b> {@link #processImage} and {@link #cleanup} run on Micro-Manager's pipeline
+ * thread and never block or throw because of deconvolution: the engine is made (PSFs read or
+ * computed) and fed on one "livedecon-handoff" thread, through an unbounded queue, in arrival
+ * order. {@link #cleanup} queues the end of the acquisition (partial stacks are finished or
+ * reported by the engine), the closing of the engine and {@link ResultSink#end()}, then shuts the
+ * thread down without waiting.
+ *
+ * <p><b>Input.</b> Planes are deconvolved when the summary metadata's intended dimensions have more
+ * than one z slice and the images are single-component 8/16-bit or float; anything else (Snap/Live
+ * single planes, RGB) passes straight through. z count from the intended dimensions, pixel size from
+ * the image metadata, z step from the summary metadata. A failure is reported once
+ * ({@link Reporter#error}); raw output never changes. The pixel arrays of the raw images are shared
+ * with the engine, which never modifies them (MM images are immutable).
+ *
+ * <p>One instance per pipeline (per acquisition), as Micro-Manager creates them.
+ */
+public final class LiveDeconvolutionProcessor implements Processor {
+    private enum Mode { UNDECIDED, DECONVOLVE, PASS_THROUGH }
+
+    private final PluginSettings settings;
+    private final EngineFactory engines;
+    private final ResultSink sink;
+    private final Reporter reporter;
+    private final AtomicBoolean errorReported = new AtomicBoolean();
+
+    // Pipeline thread only.
+    private Mode mode = Mode.UNDECIDED;
+    private SummaryMetadata summary;
+    private StackGeometry geometry;
+    private ExecutorService handOff;
+    private long delivered;
+    private long expected;
+    private boolean cleanedUp;
+
+    // Hand-off thread only (volatile for the tests' and cleanup's view).
+    private volatile LiveDeconvolver engine;
+
+    public LiveDeconvolutionProcessor(PluginSettings settings, EngineFactory engines, ResultSink sink, Reporter reporter) {
+        if (settings == null || engines == null || sink == null || reporter == null) {
+            throw new IllegalArgumentException("settings, engine factory, result sink and reporter are required");
+        }
+        this.settings = settings;
+        this.engines = engines;
+        this.sink = sink;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public SummaryMetadata processSummaryMetadata(SummaryMetadata source) {
+        summary = source;
+        return source;
+    }
+
+    /** Outputs {@code image} first, then hands its plane over; never throws because of deconvolution. */
+    @Override
+    public void processImage(Image image, ProcessorContext context) {
+        context.outputImage(image);
+        try {
+            handOff(image, context);
+        } catch (Throwable t) {
+            fail("could not hand the image at " + image.getCoords() + " to the deconvolution", t);
+            mode = Mode.PASS_THROUGH;
+        }
+    }
+
+    /** Queues the end of the acquisition and the closing of the engine; safe when nothing was started. */
+    @Override
+    public void cleanup(ProcessorContext context) {
+        if (cleanedUp) return;
+        cleanedUp = true;
+        if (handOff == null) return;
+        final boolean aborted = expected > 0 && delivered < expected;
+        final long count = delivered;
+        try {
+            handOff.execute(new Runnable() {
+                @Override
+                public void run() {
+                    LiveDeconvolver e = engine;
+                    if (e != null) {
+                        try {
+                            e.finished(aborted, count);
+                            e.close();
+                        } catch (Throwable t) {
+                            fail("closing the deconvolution failed", t);
+                        }
+                        try {
+                            sink.end();
+                        } catch (Throwable t) {
+                            fail("closing the deconvolved output failed", t);
+                        }
+                    }
+                }
+            });
+        } catch (Throwable t) {
+            fail("could not finish the deconvolution", t);
+        } finally {
+            handOff.shutdown();
+        }
+    }
+
+    /** Waits until the work queued by {@link #cleanup} is done (for tests and shutdown); true when it is. */
+    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
+        return handOff == null || handOff.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** What the processor decided for this acquisition's images, for tests and logs. */
+    public String mode() { return mode.name(); }
+
+    private void handOff(Image image, ProcessorContext context) {
+        if (mode == Mode.PASS_THROUGH) return;
+        if (mode == Mode.UNDECIDED) {
+            mode = decide(image, context);
+            if (mode != Mode.DECONVOLVE) return;
+        }
+        Coords c = image.getCoords();
+        int slice = index(c, Coords.Z_SLICE);
+        Double z = image.getMetadata() == null ? null : image.getMetadata().getZPositionUm();
+        final AcquiredPlane plane = new AcquiredPlane(
+                new PlaneCoords(index(c, Coords.TIME_POINT), index(c, Coords.STAGE_POSITION), index(c, Coords.CHANNEL), slice),
+                image.getRawPixels(), image.getWidth(), image.getHeight(),
+                z != null ? z : slice * geometry.voxelSize().z(), System.nanoTime());
+        delivered++;
+        handOff.execute(new Runnable() {
+            @Override
+            public void run() {
+                LiveDeconvolver e = engine;
+                if (e != null) e.accept(plane);
+            }
+        });
+    }
+
+    private Mode decide(Image image, ProcessorContext context) {
+        SummaryMetadata s = summary != null ? summary : context.getSummaryMetadata();
+        Coords intended = s == null ? null : s.getIntendedDimensions();
+        int zCount = intended == null ? 0 : Math.max(0, intended.getIndex(Coords.Z_SLICE));
+        if (zCount <= 1) {
+            reporter.log("no z-stack (intended z slices: " + zCount + "): images pass through");
+            return Mode.PASS_THROUGH;
+        }
+        int bpp = image.getBytesPerPixel();
+        if (image.getNumComponents() != 1 || (bpp != 1 && bpp != 2 && bpp != 4)) {
+            fail("only single-component 8/16-bit or float images can be deconvolved, got " + image.getNumComponents()
+                    + " components of " + image.getBytesPerComponent() + " bytes: images pass through", null);
+            return Mode.PASS_THROUGH;
+        }
+        Double pixel = image.getMetadata() == null ? null : image.getMetadata().getPixelSizeUm();
+        Double step = s.getZStepUm();
+        if (pixel == null || !(pixel > 0) || step == null || !(Math.abs(step) > 0)) {
+            fail("the acquisition needs a pixel size and a z step to be deconvolved, got pixel size " + pixel
+                    + " µm and z step " + step + " µm: images pass through (calibrate the pixel size in Micro-Manager)", null);
+            return Mode.PASS_THROUGH;
+        }
+        List<String> names = s.getChannelNameList() == null ? new ArrayList<String>() : new ArrayList<String>(s.getChannelNameList());
+        geometry = new StackGeometry(zCount, VoxelSize.of(pixel, Math.abs(step)), names, s.getPrefix());
+        expected = 1;
+        for (String axis : intended.getAxes()) expected *= Math.max(1, intended.getIndex(axis));
+        handOff = Executors.newSingleThreadExecutor(new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "livedecon-handoff");
+                t.setDaemon(true);
+                return t;
+            }
+        });
+        final StackGeometry g = geometry;
+        handOff.execute(new Runnable() {
+            @Override
+            public void run() { startEngine(g); }
+        });
+        reporter.log("deconvolving " + g + " with " + settings);
+        return Mode.DECONVOLVE;
+    }
+
+    private void startEngine(StackGeometry g) {
+        try {
+            sink.begin(g);
+            engine = engines.start(settings, g, new LiveResultSink() {
+                @Override
+                public void accept(LiveResult result) {
+                    try {
+                        if (result.status() == LiveResult.Status.FAILED) {
+                            fail("deconvolution of the stack " + result.key() + " failed", result.error());
+                        }
+                        sink.accept(result);
+                    } catch (Throwable t) {
+                        fail("writing the deconvolved stack " + result.key() + " failed", t);
+                    }
+                }
+            }, new LiveLog() {
+                @Override
+                public void warn(String message) { reporter.log(message); }
+
+                @Override
+                public void info(String message) { reporter.log(message); }
+            });
+        } catch (Throwable t) {
+            fail("deconvolution could not start for " + g + "; the raw images are not affected", t);
+        }
+    }
+
+    private void fail(String message, Throwable cause) {
+        if (errorReported.compareAndSet(false, true)) {
+            reporter.error(message + (cause != null ? ": " + cause : ""), cause);
+        } else {
+            reporter.log(message + (cause != null ? ": " + cause : ""));
+        }
+    }
+
+    private static int index(Coords c, String axis) {
+        return c != null && c.hasAxis(axis) ? Math.max(0, c.getIndex(axis)) : 0;
+    }
+}

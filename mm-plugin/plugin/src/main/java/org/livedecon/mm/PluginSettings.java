@@ -1,0 +1,138 @@
+package org.livedecon.mm;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.live.LivePolicy;
+import org.livedecon.core.psf.model.PsfModel;
+
+/**
+ * The plugin's settings as plain values, free of Micro-Manager types: made from a PropertyMap by
+ * {@link SettingsConverter}, read by the factory and the processor. Immutable, validated once by
+ * {@link Builder#build()} (messages name the setting and the value).
+ */
+public final class PluginSettings {
+    /** Where the live engine should compute. */
+    public enum Device { AUTO, GPU, CPU }
+
+    /** What happens to the deconvolved stacks. */
+    public enum Output { DISPLAY, DISPLAY_AND_SAVE }
+
+    private final DeconvolutionSettings deconvolution;
+    private final Device device;
+    private final LivePolicy policy;
+    private final Output output;
+    private final ChannelPsf defaultPsf;
+    private final Map<Integer, ChannelPsf> channelPsfs;
+    private final Double explicitLambda;
+
+    private PluginSettings(Builder b, DeconvolutionSettings deconvolution) {
+        this.deconvolution = deconvolution;
+        this.explicitLambda = b.lambda;
+        this.device = b.device;
+        this.policy = b.policy;
+        this.output = b.output;
+        this.defaultPsf = b.defaultPsf;
+        this.channelPsfs = Collections.unmodifiableMap(new TreeMap<Integer, ChannelPsf>(b.channelPsfs));
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** The defaults: accelerated RL x10, auto background, non-circulant, AUTO device, policy LATEST, display only, Born-Wolf NA 1.4 at 0.52 µm in oil. */
+    public static PluginSettings defaults() { return builder().build(); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder()
+                .algorithm(deconvolution.algorithm())
+                .iterations(deconvolution.iterations())
+                .background(deconvolution.background())
+                .boundary(deconvolution.boundary())
+                .device(device).policy(policy).output(output).defaultPsf(defaultPsf);
+        b.lambda = explicitLambda;
+        b.channelPsfs.putAll(channelPsfs);
+        return b;
+    }
+
+    /** Deconvolution settings shared by every channel. */
+    public DeconvolutionSettings deconvolution() { return deconvolution; }
+    /** λ as set by the user, or null for the algorithm's default. */
+    public Double explicitLambda() { return explicitLambda; }
+    public Device device() { return device; }
+    public LivePolicy policy() { return policy; }
+    public Output output() { return output; }
+    /** PSF of channels without their own entry. */
+    public ChannelPsf defaultPsf() { return defaultPsf; }
+    /** Channel index → PSF. */
+    public Map<Integer, ChannelPsf> channelPsfs() { return channelPsfs; }
+
+    /** The PSF source of channel {@code c}. */
+    public ChannelPsf psfFor(int c) {
+        ChannelPsf p = channelPsfs.get(c);
+        return p != null ? p : defaultPsf;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PluginSettings)) return false;
+        PluginSettings s = (PluginSettings) o;
+        return toString().equals(s.toString());
+    }
+
+    @Override
+    public int hashCode() { return toString().hashCode(); }
+
+    @Override
+    public String toString() {
+        return deconvolution + (explicitLambda != null ? " (lambda set)" : "") + ", device " + device + ", policy " + policy
+                + ", output " + output + ", PSF " + defaultPsf + (channelPsfs.isEmpty() ? "" : ", channels " + channelPsfs);
+    }
+
+    /** Builder with the defaults of {@link PluginSettings#defaults()}. */
+    public static final class Builder {
+        private Algorithm algorithm = Algorithm.ACCELERATED_RL;
+        private int iterations = 10;
+        private Double lambda;
+        private Background background = Background.auto();
+        private Boundary boundary = Boundary.NON_CIRCULANT;
+        private Device device = Device.AUTO;
+        private LivePolicy policy = LivePolicy.LATEST;
+        private Output output = Output.DISPLAY;
+        private ChannelPsf defaultPsf = ChannelPsf.theoretical(PsfModel.BORN_WOLF, 1.4, 0.52, 1.515);
+        private final Map<Integer, ChannelPsf> channelPsfs = new TreeMap<Integer, ChannelPsf>();
+
+        private Builder() {}
+
+        public Builder algorithm(Algorithm a) { algorithm = a; return this; }
+        public Builder iterations(int n) { iterations = n; return this; }
+        /** null = the algorithm's default. */
+        public Builder lambda(Double l) { lambda = l; return this; }
+        public Builder background(Background b) { background = b; return this; }
+        public Builder boundary(Boundary b) { boundary = b; return this; }
+        public Builder device(Device d) { device = d; return this; }
+        public Builder policy(LivePolicy p) { policy = p; return this; }
+        public Builder output(Output o) { output = o; return this; }
+        public Builder defaultPsf(ChannelPsf p) { defaultPsf = p; return this; }
+        public Builder channelPsf(int channel, ChannelPsf p) { channelPsfs.put(channel, p); return this; }
+
+        /** @throws IllegalArgumentException naming the setting and the value */
+        public PluginSettings build() {
+            if (device == null || policy == null || output == null || defaultPsf == null) {
+                throw new IllegalArgumentException("device, policy, output and default PSF are required, got " + device
+                        + ", " + policy + ", " + output + ", " + defaultPsf);
+            }
+            for (Map.Entry<Integer, ChannelPsf> e : channelPsfs.entrySet()) {
+                if (e.getKey() == null || e.getKey() < 0 || e.getValue() == null) {
+                    throw new IllegalArgumentException("channel PSF " + e.getKey() + " needs an index >= 0 and a PSF");
+                }
+            }
+            DeconvolutionSettings.Builder d = DeconvolutionSettings.builder().algorithm(algorithm).iterations(iterations)
+                    .background(background).boundary(boundary);
+            if (lambda != null) d.lambda(lambda);
+            return new PluginSettings(this, d.build());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.livedecon.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.live.ChannelSetup;
+import org.livedecon.core.live.LiveDeconvolver;
+import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResult;
+import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveSettings;
+import org.livedecon.core.psf.model.GaussianPsf;
+import org.livedecon.core.volume.Shape;
+import org.micromanager.data.Image;
+
+/** Drives the real processor and live engine with fake MMStudio images. */
+class LiveDeconvolutionProcessorTest {
+    static final int W = 16, H = 12, Z = 5;
+
+    static final PluginSettings SETTINGS = PluginSettings.builder().algorithm(Algorithm.WIENER).background(Background.none())
+            .policy(org.livedecon.core.live.LivePolicy.ALL).build();
+
+    /** Real engine, small Gaussian PSF (the library/theoretical lookup is bypassed). */
+    static final class SmallEngines implements EngineFactory {
+        final AtomicInteger started = new AtomicInteger();
+
+        @Override
+        public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) {
+            started.incrementAndGet();
+            ChannelSetup setup = new ChannelSetup(GaussianPsf.of(Shape.of(5, 5, 3), g.voxelSize(), 1, 1, 1), s.deconvolution());
+            return new LiveDeconvolver(LiveSettings.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
+                    .defaultChannel(setup).policy(s.policy()).log(log).backendThreads(2).build(), sink);
+        }
+    }
+
+    static final class Recorder implements ResultSink, Reporter {
+        final List<LiveResult> results = Collections.synchronizedList(new ArrayList<LiveResult>());
+        final List<String> errors = Collections.synchronizedList(new ArrayList<String>());
+        volatile StackGeometry begun;
+        volatile boolean ended;
+
+        @Override public void begin(StackGeometry g) { begun = g; }
+        @Override public void accept(LiveResult r) { results.add(r); }
+        @Override public void end() { ended = true; }
+        @Override public void log(String m) { }
+        @Override public void error(String m, Throwable t) { errors.add(m); }
+    }
+
+    private static List<Image> planes(int times, int channels, boolean channelsFirst, boolean withZ) {
+        Random rnd = new Random(42);
+        List<Image> list = new ArrayList<Image>();
+        for (int t = 0; t < times; t++) {
+            for (int outer = 0; outer < (channelsFirst ? Z : channels); outer++) {
+                for (int inner = 0; inner < (channelsFirst ? channels : Z); inner++) {
+                    int c = channelsFirst ? inner : outer;
+                    int z = channelsFirst ? outer : inner;
+                    short[] px = new short[W * H];
+                    for (int i = 0; i < px.length; i++) px[i] = (short) (100 + rnd.nextInt(1000));
+                    list.add(Fakes.image(px, W, H, Fakes.coords(t, 0, c, withZ ? z : -1), 0.1, z * 0.3));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static Fakes.Context run(LiveDeconvolutionProcessor p, List<Image> in, Fakes.Context ctx) throws Exception {
+        p.processSummaryMetadata(ctx.summary);
+        for (Image im : in) {
+            int before = ctx.out.size();
+            p.processImage(im, ctx);
+            assertEquals(before + 1, ctx.out.size(), "the raw image must be output during processImage");
+            assertSame(im, ctx.out.get(before), "the raw image must be output unchanged");
+        }
+        p.cleanup(ctx);
+        assertTrue(p.awaitFinished(60000), "engine did not finish");
+        return ctx;
+    }
+
+    @Test
+    void rawImagesComeOutIdenticalInOrderAndOneResultPerStackChannelsFirst() throws Exception {
+        Recorder r = new Recorder();
+        SmallEngines engines = new SmallEngines();
+        List<Image> in = planes(2, 2, true, true);
+        Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(2, 1, 2, Z), 0.3, "GFP", "RFP"));
+        run(new LiveDeconvolutionProcessor(SETTINGS, engines, r, r), in, ctx);
+        assertEquals(in, ctx.out);
+        assertEquals(1, engines.started.get());
+        assertEquals(4, r.results.size(), "one result per (t, c, p): " + r.results);
+        for (LiveResult res : r.results) {
+            assertEquals(LiveResult.Status.DONE, res.status(), res.toString());
+            assertNotNull(res.volume());
+            assertEquals(Z, res.volume().nz());
+        }
+        assertEquals("GFP", r.begun.channelName(0));
+        assertEquals(0.3, r.begun.voxelSize().z(), 1e-12);
+        assertTrue(r.ended);
+        assertTrue(r.errors.isEmpty(), r.errors.toString());
+    }
+
+    @Test
+    void abortedAcquisitionGivesPartialResultsAndKeepsRawOutput() throws Exception {
+        Recorder r = new Recorder();
+        List<Image> in = planes(1, 1, false, true).subList(0, 3);
+        Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(1, 1, 1, Z), 0.3, "GFP"));
+        run(new LiveDeconvolutionProcessor(SETTINGS, new SmallEngines(), r, r), in, ctx);
+        assertEquals(in, ctx.out);
+        assertEquals(1, r.results.size(), r.results.toString());
+        LiveResult.Status st = r.results.get(0).status();
+        assertTrue(st == LiveResult.Status.PARTIAL || st == LiveResult.Status.PARTIAL_SKIPPED, st.toString());
+    }
+
+    @Test
+    void snapAndLivePlanesPassStraightThrough() throws Exception {
+        Recorder r = new Recorder();
+        SmallEngines engines = new SmallEngines();
+        List<Image> in = planes(3, 1, false, false).subList(0, 3);
+        Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(-1, -1, -1, -1), 0, "Live"));
+        LiveDeconvolutionProcessor p = new LiveDeconvolutionProcessor(SETTINGS, engines, r, r);
+        run(p, in, ctx);
+        assertEquals(in, ctx.out);
+        assertEquals("PASS_THROUGH", p.mode());
+        assertEquals(0, engines.started.get());
+        assertTrue(r.results.isEmpty() && r.errors.isEmpty());
+    }
+
+    @Test
+    void cleanupWithoutImagesIsSafe() throws Exception {
+        Recorder r = new Recorder();
+        LiveDeconvolutionProcessor p = new LiveDeconvolutionProcessor(SETTINGS, new SmallEngines(), r, r);
+        p.cleanup(new Fakes.Context(null));
+        p.cleanup(new Fakes.Context(null));
+        assertTrue(p.awaitFinished(1000));
+    }
+
+    @Test
+    void deconvolutionFailureIsReportedOnceAndDoesNotTouchRawOutput() throws Exception {
+        Recorder r = new Recorder();
+        EngineFactory bad = new EngineFactory() {
+            @Override
+            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) throws Exception {
+                throw new IllegalArgumentException("no PSF named 'missing' in the PSF library");
+            }
+        };
+        List<Image> in = planes(2, 2, false, true);
+        Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(2, 1, 2, Z), 0.3, "GFP", "RFP"));
+        run(new LiveDeconvolutionProcessor(SETTINGS, bad, r, r), in, ctx);
+        assertEquals(in, ctx.out);
+        assertEquals(1, r.errors.size(), r.errors.toString());
+        assertTrue(r.errors.get(0).contains("missing"), r.errors.get(0));
+        assertTrue(r.results.isEmpty());
+    }
+}
