@@ -42,7 +42,7 @@ public final class PluginSettings {
 
     public static Builder builder() { return new Builder(); }
 
-    /** The defaults: accelerated RL x10, auto background, non-circulant, AUTO device, policy LATEST, display only, Born-Wolf NA 1.4 at 0.52 µm in oil. */
+    /** The defaults: accelerated RL x10, auto background, non-circulant, AUTO device, policy ALL (every stack deconvolved; waiting stacks spill to disk beyond the memory budget), display only, Born-Wolf NA 1.4 at 0.52 µm in oil. */
     public static PluginSettings defaults() { return builder().build(); }
 
     public Builder toBuilder() {
@@ -99,7 +99,7 @@ public final class PluginSettings {
         private Background background = Background.auto();
         private Boundary boundary = Boundary.NON_CIRCULANT;
         private Device device = Device.AUTO;
-        private LivePolicy policy = LivePolicy.LATEST;
+        private LivePolicy policy = LivePolicy.ALL;
         private Output output = Output.DISPLAY;
         private ChannelPsf defaultPsf = ChannelPsf.theoretical(PsfModel.BORN_WOLF, 1.4, 0.52, 1.515);
         private final Map<Integer, ChannelPsf> channelPsfs = new TreeMap<Integer, ChannelPsf>();

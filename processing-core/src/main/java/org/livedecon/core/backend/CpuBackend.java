@@ -2,13 +2,10 @@ package org.livedecon.core.backend;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
-import org.livedecon.core.volume.Volume;
 
 /**
  * The CPU backend: JTransforms FFTs and plain Java loops, all spread over a fixed number of
@@ -25,7 +22,7 @@ public final class CpuBackend implements Backend {
 
     private final Parallel parallel;
     private final Map<Shape, RealFft3d> ffts = new HashMap<Shape, RealFft3d>();
-    private final LinkedHashMap<OtfKey, SpectrumBuffer> otfs = new LinkedHashMap<OtfKey, SpectrumBuffer>();
+    private final OtfCache<CpuBuffers.Spectrum> otfs = new OtfCache<CpuBuffers.Spectrum>(OTF_CACHE_SIZE);
 
     /** A backend with one thread per available core. */
     public CpuBackend() {
@@ -106,40 +103,14 @@ public final class CpuBackend implements Backend {
 
     @Override
     public SpectrumBuffer otf(Psf psf, Shape padded) {
-        OtfKey key = new OtfKey(psf, padded);
-        SpectrumBuffer cached = otfs.remove(key);
-        if (cached == null) {
-            cached = computeOtf(psf, padded);
-            if (otfs.size() >= OTF_CACHE_SIZE) {
-                Iterator<SpectrumBuffer> it = otfs.values().iterator();
-                it.next().close();
-                it.remove();
+        return otfs.get(psf, padded, new OtfCache.Maker<CpuBuffers.Spectrum>() {
+            @Override
+            public CpuBuffers.Spectrum make(float[] wrapped, Shape grid) {
+                CpuBuffers.Spectrum out = new CpuBuffers.Spectrum(grid);
+                fft(grid).forward(wrapped, out.data, grid);
+                return out;
             }
-        }
-        otfs.put(key, cached); // most recently used last
-        return cached;
-    }
-
-    private SpectrumBuffer computeOtf(Psf psf, Shape padded) {
-        Volume v = psf.volume();
-        float[] src = v.data();
-        float[] grid = new float[padded.voxels()];
-        int cx = psf.centreX(), cy = psf.centreY(), cz = psf.centreZ();
-        for (int z = 0; z < v.nz(); z++) {
-            int gz = Math.floorMod(z - cz, padded.nz());
-            for (int y = 0; y < v.ny(); y++) {
-                int gy = Math.floorMod(y - cy, padded.ny());
-                int s = v.nx() * (y + v.ny() * z);
-                int g = padded.nx() * (gy + padded.ny() * gz);
-                for (int x = 0; x < v.nx(); x++) {
-                    // summed, not assigned: a PSF larger than the grid wraps (circular convolution)
-                    grid[g + Math.floorMod(x - cx, padded.nx())] += src[s + x];
-                }
-            }
-        }
-        CpuBuffers.Spectrum out = new CpuBuffers.Spectrum(padded);
-        fft(padded).forward(grid, out.data, padded);
-        return out;
+        });
     }
 
     @Override
@@ -421,28 +392,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void close() {
-        for (SpectrumBuffer s : otfs.values()) s.close();
-        otfs.clear();
+        for (SpectrumBuffer s : otfs.drain()) s.close();
         ffts.clear();
         parallel.close();
-    }
-
-    /** Identity of the PSF instance plus the grid: a new Psf object means a new OTF. */
-    private static final class OtfKey {
-        final Psf psf;
-        final Shape shape;
-
-        OtfKey(Psf psf, Shape shape) {
-            this.psf = psf;
-            this.shape = shape;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OtfKey && ((OtfKey) o).psf == psf && ((OtfKey) o).shape.equals(shape);
-        }
-
-        @Override
-        public int hashCode() { return System.identityHashCode(psf) * 31 + shape.hashCode(); }
     }
 }

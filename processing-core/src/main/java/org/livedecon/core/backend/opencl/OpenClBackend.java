@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,11 +21,11 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.OtfCache;
 import org.livedecon.core.backend.RealBuffer;
 import org.livedecon.core.backend.SpectrumBuffer;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
-import org.livedecon.core.volume.Volume;
 
 /**
  * The {@link Backend} on one OpenCL device through JOCL, with the project's own kernels
@@ -68,7 +67,7 @@ public final class OpenClBackend implements Backend {
     private final int accBytes;
     private final Map<Integer, AxisFft> axisFfts = new HashMap<Integer, AxisFft>();
     private final LinkedHashMap<Shape, ClBuffers.Spectrum> scratch = new LinkedHashMap<Shape, ClBuffers.Spectrum>();
-    private final LinkedHashMap<OtfKey, ClBuffers.Spectrum> otfs = new LinkedHashMap<OtfKey, ClBuffers.Spectrum>();
+    private final OtfCache<ClBuffers.Spectrum> otfs = new OtfCache<ClBuffers.Spectrum>(OTF_CACHE_SIZE);
     private long allocatedBytes;
     private int liveMemObjects;
     private boolean closed;
@@ -242,45 +241,20 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public SpectrumBuffer otf(Psf psf, Shape padded) {
-        OtfKey key = new OtfKey(psf, padded);
-        ClBuffers.Spectrum cached = otfs.remove(key);
-        if (cached == null) {
-            cached = computeOtf(psf, padded);
-            if (otfs.size() >= OTF_CACHE_SIZE) {
-                Iterator<ClBuffers.Spectrum> it = otfs.values().iterator();
-                it.next().close();
-                it.remove();
-            }
-        }
-        otfs.put(key, cached); // most recently used last
-        return cached;
-    }
-
-    private ClBuffers.Spectrum computeOtf(Psf psf, Shape padded) {
-        Volume v = psf.volume();
-        float[] src = v.data();
-        float[] grid = new float[padded.voxels()];
-        int cx = psf.centreX(), cy = psf.centreY(), cz = psf.centreZ();
-        for (int z = 0; z < v.nz(); z++) {
-            int gz = Math.floorMod(z - cz, padded.nz());
-            for (int y = 0; y < v.ny(); y++) {
-                int gy = Math.floorMod(y - cy, padded.ny());
-                int s = v.nx() * (y + v.ny() * z);
-                int g = padded.nx() * (gy + padded.ny() * gz);
-                for (int x = 0; x < v.nx(); x++) {
-                    grid[g + Math.floorMod(x - cx, padded.nx())] += src[s + x]; // wraps, as on the CPU
+        return otfs.get(psf, padded, new OtfCache.Maker<ClBuffers.Spectrum>() {
+            @Override
+            public ClBuffers.Spectrum make(float[] wrapped, Shape grid) {
+                ClBuffers.Spectrum out = new ClBuffers.Spectrum(OpenClBackend.this, grid);
+                try (RealBuffer r = real(grid)) {
+                    upload(wrapped, grid, r);
+                    forward(r, out, grid);
+                } catch (RuntimeException e) {
+                    out.close();
+                    throw e;
                 }
+                return out;
             }
-        }
-        ClBuffers.Spectrum out = new ClBuffers.Spectrum(this, padded);
-        try (RealBuffer r = real(padded)) {
-            upload(grid, padded, r);
-            forward(r, out, padded);
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
-        return out;
+        });
     }
 
     @Override
@@ -636,9 +610,8 @@ public final class OpenClBackend implements Backend {
         } catch (RuntimeException e) {
             // release what we can
         }
-        List<ClBuffers.Spectrum> owned = new ArrayList<ClBuffers.Spectrum>(otfs.values());
+        List<ClBuffers.Spectrum> owned = otfs.drain();
         owned.addAll(scratch.values());
-        otfs.clear();
         scratch.clear();
         for (ClBuffers.Spectrum s : owned) s.close();
         for (AxisFft f : axisFfts.values()) release(f.twiddles, f.bytes);
@@ -650,22 +623,4 @@ public final class OpenClBackend implements Backend {
         releaseQuietly(program, queue, context);
     }
 
-    /** Identity of the PSF instance plus the grid: a new Psf object means a new OTF. */
-    private static final class OtfKey {
-        final Psf psf;
-        final Shape shape;
-
-        OtfKey(Psf psf, Shape shape) {
-            this.psf = psf;
-            this.shape = shape;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OtfKey && ((OtfKey) o).psf == psf && ((OtfKey) o).shape.equals(shape);
-        }
-
-        @Override
-        public int hashCode() { return System.identityHashCode(psf) * 31 + shape.hashCode(); }
-    }
 }
