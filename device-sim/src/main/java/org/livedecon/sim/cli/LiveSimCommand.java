@@ -145,7 +145,14 @@ public final class LiveSimCommand extends CliCommand {
             if (pool.getType() == MemoryType.HEAP && pool.isValid()) pool.resetPeakUsage();
         }
         final List<Object> firstStack = new ArrayList<Object>();
-        LiveDeconvolver live = new LiveDeconvolver(settings, LiveResultSink.NONE);
+        // the engine's own compute time per stack (after its last plane for streamed Wiener)
+        final List<Long> computeNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
+        LiveDeconvolver live = new LiveDeconvolver(settings, new LiveResultSink() {
+            @Override
+            public void accept(org.livedecon.core.live.LiveResult r) {
+                if (r.volume() != null) computeNanos.add(r.computeNanos());
+            }
+        });
         final LiveDeconvolver engine = live;
         final int nz = shape.nz();
         PlaneSink tee = new PlaneSink() {
@@ -186,6 +193,13 @@ public final class LiveSimCommand extends CliCommand {
                 m.stacksIn(), m.done(), m.skipped(), m.partial(), m.failed(), m.lost(), m.spilled(), m.degraded(), m.streamed()));
         out().println(String.format(Locale.ROOT, "latency after the last plane: p50 %.1f ms, p95 %.1f ms, max %.1f ms",
                 m.latencyP50Ms(), m.latencyP95Ms(), m.latencyMaxMs()));
+        if (!computeNanos.isEmpty()) {
+            List<Long> c = new ArrayList<Long>(computeNanos);
+            java.util.Collections.sort(c);
+            out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms (the rest of the latency is "
+                            + "waiting: queue, and the simulator sharing the cores)",
+                    settings.streamingWiener() ? " (streamed Wiener: after its last plane)" : "", c.get(c.size() / 2) / 1e6));
+        }
         out().println(String.format(Locale.ROOT, "throughput: %.2f stacks/s, %.3g voxels/s", m.stacksPerSecond(),
                 m.voxelsPerSecond()));
         out().println(String.format(Locale.ROOT, "hand-off: p99 %.1f µs, max %.1f µs; engine raw memory peak %.1f MiB; "

@@ -33,12 +33,26 @@ public final class BackgroundEstimator {
     }
 
     public static double estimate(Volume image) {
-        int nx = image.nx(), ny = image.ny(), nz = image.nz();
+        final float[] d = image.data();
+        final int plane = image.nx() * image.ny();
+        return estimate(image.nx(), image.ny(), image.nz(), new Planes() {
+            @Override
+            public float value(int z, int index) { return d[z * plane + index]; }
+        });
+    }
+
+    /** Pixel access to a stack kept as camera planes, so no float copy of it is needed. */
+    public interface Planes {
+        /** Pixel {@code index = x + nx * y} of plane {@code z}. */
+        float value(int z, int index);
+    }
+
+    /** As {@link #estimate(Volume)}, reading the stack through {@code planes}. */
+    public static double estimate(int nx, int ny, int nz, Planes planes) {
         int bz = nz >= 2 ? 2 : 1, by = ny >= 2 ? 2 : 1, bx = nx >= 2 ? 2 : 1;
         int mx = nx / bx, my = ny / by, mz = nz / bz;
         long blocks = (long) mx * my * mz;
         int step = (int) Math.max(1, (blocks + MAX_SAMPLES - 1) / MAX_SAMPLES);
-        float[] d = image.data();
         float[] v = new float[(int) ((blocks + step - 1) / step)];
         int n = 0;
         float inv = 1f / (bx * by * bz);
@@ -47,8 +61,7 @@ public final class BackgroundEstimator {
             float s = 0;
             for (int z = z0; z < z0 + bz; z++) {
                 for (int y = y0; y < y0 + by; y++) {
-                    int o = nx * (y + ny * z);
-                    for (int x = x0; x < x0 + bx; x++) s += d[o + x];
+                    for (int x = x0; x < x0 + bx; x++) s += planes.value(z, x + nx * y);
                 }
             }
             if (Float.isFinite(s)) v[n++] = s * inv;

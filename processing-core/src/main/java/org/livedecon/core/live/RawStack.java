@@ -70,6 +70,27 @@ public final class RawStack {
         return Volume.fromPlanes(list, width, height, voxelSize);
     }
 
+    /**
+     * The automatic background of this stack, read from the camera planes directly (no float copy).
+     * Missing planes are skipped by estimating over the present ones only when the stack is complete;
+     * a partial stack goes through {@link #toVolume}.
+     */
+    public double estimateBackground(VoxelSize voxelSize) {
+        if (present < planes.length) {
+            return org.livedecon.core.deconv.BackgroundEstimator.estimate(toVolume(voxelSize));
+        }
+        return org.livedecon.core.deconv.BackgroundEstimator.estimate(width, height, planes.length,
+                new org.livedecon.core.deconv.BackgroundEstimator.Planes() {
+                    @Override
+                    public float value(int z, int index) {
+                        Object p = planes[z];
+                        if (p instanceof short[]) return ((short[]) p)[index] & 0xffff;
+                        if (p instanceof byte[]) return ((byte[]) p)[index] & 0xff;
+                        return ((float[]) p)[index];
+                    }
+                });
+    }
+
     /** Frees the pixel arrays (after spilling or deconvolving). */
     void release() {
         for (int i = 0; i < planes.length; i++) planes[i] = null;

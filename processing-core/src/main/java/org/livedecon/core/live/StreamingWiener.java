@@ -438,7 +438,7 @@ final class StreamingWiener {
                         + voxel + ": resample the PSF to the image first (PsfPreparer does)");
             }
             // auto needs the stack; fixed and none do not look at it
-            double b = k.settings.background().isAuto() ? k.settings.background().resolve(raw.toVolume(voxel))
+            double b = k.settings.background().isAuto() ? raw.estimateBackground(voxel)
                     : k.settings.background().resolve(null);
             // Periodic: a constant is a pure DC term, mapped to b·W(0). Non-circulant: the padding
             // tapers a constant to 0, so its response U = W(pad(1)) varies near the faces.
