@@ -145,6 +145,14 @@ final class PsfRowsPanel extends JPanel {
 
         Row(int channelIndex) {
             channel = channelIndex < 0 ? null : new JSpinner(new SpinnerNumberModel(channelIndex, 0, MAX_CHANNEL, 1));
+            model.setRenderer(new javax.swing.DefaultListCellRenderer() {
+                @Override
+                public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                        boolean selected, boolean focus) {
+                    Object shown = value instanceof PsfModel ? ((PsfModel) value).label() : value;
+                    return super.getListCellRendererComponent(list, shown, index, selected, focus);
+                }
+            });
             source.addItem(THEORETICAL);
             for (String n : libraryNames) source.addItem(n);
             ChannelPsf d = PluginSettings.defaults().defaultPsf();
