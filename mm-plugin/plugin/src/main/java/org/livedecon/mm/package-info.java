@@ -15,7 +15,8 @@
  * {@link org.livedecon.mm.LiveDeconvolutionFactory} (immutable, per acquisition),
  * {@link org.livedecon.mm.SettingsKeys} and {@link org.livedecon.mm.SettingsConverter} (PropertyMap ↔
  * {@link org.livedecon.mm.PluginSettings}), {@link org.livedecon.mm.PassThroughProcessor},
- * {@link org.livedecon.mm.LiveDeconvolutionConfigurator} (settings window: not yet),
+ * {@link org.livedecon.mm.LiveDeconvolutionConfigurator} (settings window holding a
+ * {@link org.livedecon.mm.SettingsPanel}, with {@link org.livedecon.mm.PsfRowsPanel} for the per-channel PSFs),
  * {@link org.livedecon.mm.CalibrationWizardPlugin} (Plugins menu: not yet).
  */
 package org.livedecon.mm;

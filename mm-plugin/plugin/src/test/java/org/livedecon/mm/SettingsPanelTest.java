@@ -1,0 +1,205 @@
+package org.livedecon.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.swing.JSpinner;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.live.LivePolicy;
+import org.livedecon.core.psf.model.PsfModel;
+
+class SettingsPanelTest {
+    /** Every field away from its default, two channels with their own PSF. */
+    static final PluginSettings CHANGED = PluginSettings.builder().algorithm(Algorithm.RL_TV).iterations(37).lambda(0.004)
+            .background(Background.fixed(101.5)).boundary(Boundary.PERIODIC).device(PluginSettings.Device.GPU)
+            .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE)
+            .defaultPsf(ChannelPsf.library("beads-60x"))
+            .channelPsf(0, ChannelPsf.theoretical(PsfModel.GIBSON_LANNI, 1.2, 0.61, 1.33))
+            .channelPsf(3, ChannelPsf.library("dapi-100x")).build();
+
+    static SettingsPanel newPanel() {
+        return new SettingsPanel(Collections.singletonList(
+                new SettingsPanel.DeviceChoice(PluginSettings.Device.GPU, "  Test GPU (gpu, Fake platform)")),
+                Arrays.asList("beads-60x", "dapi-100x"));
+    }
+
+    interface EdtCall<T> {
+        T call() throws Exception;
+    }
+
+    static <T> T onEdt(final EdtCall<T> c) throws Exception {
+        final AtomicReference<T> out = new AtomicReference<T>();
+        final AtomicReference<Exception> failure = new AtomicReference<Exception>();
+        SwingUtilities.invokeAndWait(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    out.set(c.call());
+                } catch (Exception e) {
+                    failure.set(e);
+                }
+            }
+        });
+        if (failure.get() != null) throw failure.get();
+        return out.get();
+    }
+
+    @Test
+    void defaultsRoundTripThroughThePanel() throws Exception {
+        PluginSettings back = onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.show(PluginSettings.defaults());
+            return p.settings();
+        });
+        assertEquals(PluginSettings.defaults(), back);
+    }
+
+    @Test
+    void everyChangedFieldRoundTripsThroughThePanel() throws Exception {
+        assertEquals(CHANGED, onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.show(CHANGED);
+            return p.settings();
+        }));
+    }
+
+    @Test
+    void editsInTheFormReachTheSettings() throws Exception {
+        PluginSettings s = onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.algorithm.setSelectedItem(Algorithm.RICHARDSON_LUCY);
+            p.iterations.setValue(25);
+            p.lambda.setText("0.02");
+            p.backgroundKind.setSelectedItem("none");
+            p.boundary.setSelectedItem(Boundary.PERIODIC);
+            p.device.setSelectedIndex(3); // the detected OpenCL GPU
+            p.policy.setSelectedItem("latest");
+            p.displayAndSave.setSelected(true);
+            PsfRowsPanel.Row r = p.psfs.addRow();
+            r.channel.setValue(2);
+            r.source.setSelectedItem("dapi-100x");
+            return p.settings();
+        });
+        assertEquals(PluginSettings.builder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(25).lambda(0.02)
+                .background(Background.none()).boundary(Boundary.PERIODIC).device(PluginSettings.Device.GPU)
+                .policy(LivePolicy.LATEST).output(PluginSettings.Output.DISPLAY_AND_SAVE)
+                .channelPsf(2, ChannelPsf.library("dapi-100x")).build(), s);
+    }
+
+    @Test
+    void invalidLambdaIsShownNamingTheValue() throws Exception {
+        onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.lambda.setText("abc");
+            assertTrue(p.lambdaMessage.isVisible());
+            assertTrue(p.lambdaMessage.getText().contains("'abc'"), p.lambdaMessage.getText());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::settings);
+            assertEquals(p.lambdaMessage.getText(), e.getMessage());
+            p.lambda.setText("-0.5");
+            assertTrue(p.lambdaMessage.getText().contains("-0.5"), p.lambdaMessage.getText());
+            assertEquals(PluginSettings.defaults(), p.lastValid());
+            p.lambda.setText("");
+            assertFalse(p.lambdaMessage.isVisible());
+            assertEquals(PluginSettings.defaults(), p.settings());
+            return null;
+        });
+    }
+
+    @Test
+    void invalidIterationsAreShownNamingTheValue() throws Exception {
+        onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.iterations.setValue(0);
+            assertTrue(p.iterationsMessage.getText().contains("iterations") && p.iterationsMessage.getText().contains("got 0"),
+                    p.iterationsMessage.getText());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, p::settings);
+            assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+            ((JSpinner.DefaultEditor) p.iterations.getEditor()).getTextField().setText("ten");
+            assertTrue(p.iterationsMessage.getText().contains("'ten'"), p.iterationsMessage.getText());
+            p.iterations.setValue(12);
+            assertFalse(p.iterationsMessage.isVisible());
+            assertEquals(12, p.settings().deconvolution().iterations());
+            return null;
+        });
+    }
+
+    @Test
+    void invalidPsfAndBackgroundAreShownNamingTheValue() throws Exception {
+        onEdt(() -> {
+            SettingsPanel p = newPanel();
+            PsfRowsPanel.Row r = p.psfs.addRow();
+            r.na.setText("1.7");
+            String m = p.psfs.message().getText();
+            assertTrue(m.contains("channel 0") && m.contains("1.7"), m);
+            assertThrows(IllegalArgumentException.class, p::settings);
+            r.na.setText("1.3");
+            p.backgroundKind.setSelectedItem("value");
+            p.backgroundValue.setText("-3");
+            assertTrue(p.backgroundMessage.getText().contains("-3"), p.backgroundMessage.getText());
+            return null;
+        });
+    }
+
+    @Test
+    void rendersOffScreenToAPng() throws Exception {
+        BufferedImage img = onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.show(CHANGED);
+            p.lambda.setText("0.7"); // too large for RL-TV: the message shows in the picture
+            Dimension d = p.getPreferredSize();
+            p.setSize(d);
+            layOut(p);
+            BufferedImage out = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = out.createGraphics();
+            try {
+                p.printAll(g);
+            } finally {
+                g.dispose();
+            }
+            return out;
+        });
+        File f = new File("target/screenshots/settings-panel.png");
+        assertTrue(f.getParentFile().isDirectory() || f.getParentFile().mkdirs());
+        assertTrue(ImageIO.write(img, "png", f));
+        assertTrue(img.getWidth() > 200 && img.getHeight() > 200, img.getWidth() + "x" + img.getHeight());
+        Set<Integer> colours = new HashSet<Integer>();
+        int background = img.getRGB(0, 0);
+        int differing = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                colours.add(rgb);
+                if (rgb != background) differing++;
+            }
+        }
+        assertTrue(colours.size() > 10 && differing > img.getWidth() * img.getHeight() / 50,
+                colours.size() + " colours, " + differing + " pixels differ from the background");
+    }
+
+    /** Sizes every component as a window would (no peer needed). */
+    static void layOut(Component c) {
+        if (c instanceof Container) {
+            Container k = (Container) c;
+            k.doLayout();
+            for (Component child : k.getComponents()) layOut(child);
+        }
+    }
+}
