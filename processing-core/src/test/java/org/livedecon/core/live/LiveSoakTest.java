@@ -42,7 +42,9 @@ class LiveSoakTest {
         assertEquals(2L * t, m.stacksIn());
         assertEquals(0, m.lost(), m.toString());
         assertEquals(m.stacksIn(), m.done(), m.toString());
-        assertTrue(backlog < 20, "the engine fell behind (" + backlog + " stacks waiting): the soak rate is too high");
+        // a slower machine may queue some stacks (16 KiB each, nothing for the heap check below); a
+        // runaway backlog would mean the soak no longer measures a steady state
+        assertTrue(backlog < 300, "the engine fell far behind (" + backlog + " stacks waiting): the soak rate is too high");
         // flat within 8 MiB (the collector's noise); a leak of one 8x32x32 stack per time point would add ~25 MiB
         assertTrue(heapAtEnd - heapAtThird < 8L << 20, "heap grew from " + (heapAtThird >> 20) + " MiB to "
                 + (heapAtEnd >> 20) + " MiB over " + t + " time points");
