@@ -198,7 +198,8 @@ public final class LiveSimCommand extends CliCommand {
             java.util.Collections.sort(c);
             out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms (the rest of the latency is "
                             + "waiting: queue, and the simulator sharing the cores)",
-                    settings.streamingWiener() ? " (streamed Wiener: after its last plane)" : "", c.get(c.size() / 2) / 1e6));
+                    settings.streamingWiener() && algorithm.trim().equalsIgnoreCase("wiener")
+                            ? " (streamed Wiener: after its last plane)" : "", c.get(c.size() / 2) / 1e6));
         }
         out().println(String.format(Locale.ROOT, "throughput: %.2f stacks/s, %.3g voxels/s", m.stacksPerSecond(),
                 m.voxelsPerSecond()));
