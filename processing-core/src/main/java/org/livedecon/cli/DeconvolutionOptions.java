@@ -52,10 +52,13 @@ final class DeconvolutionOptions {
             description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--device", paramLabel = "auto|gpu|cpu|cpu-opencl|NAME", defaultValue = "auto",
-            description = "Where to compute: auto (an OpenCL GPU, else the CPU), gpu, cpu (Java, no OpenCL), "
-                    + "cpu-opencl, or an OpenCL device whose name contains NAME (see `livedecon devices`). "
-                    + "Any OpenCL failure falls back to the CPU with the reason printed (default: ${DEFAULT-VALUE}).")
+    // cpu by default until the OpenCL backend has been validated on real GPUs: probing OpenCL loads
+    // the vendor's native driver into the process (PoCL crashed a test JVM twice in about ten runs)
+    @Option(names = "--device", paramLabel = "auto|gpu|cpu|cpu-opencl|NAME", defaultValue = "cpu",
+            description = "Where to compute: cpu (Java, no OpenCL; the default for now), auto (an OpenCL GPU, else "
+                    + "the CPU), gpu, cpu-opencl, or an OpenCL device whose name contains NAME (see `livedecon "
+                    + "devices`). Any OpenCL failure falls back to the CPU with the reason printed (default: "
+                    + "${DEFAULT-VALUE}).")
     String device;
 
     /** @throws CliException (usage) naming the setting and the value */
