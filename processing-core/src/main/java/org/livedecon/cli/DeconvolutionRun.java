@@ -44,7 +44,8 @@ public final class DeconvolutionRun {
                                        Volume image, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);
-        try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(b -> new TiledDeconvolver(settings, b, budget), backend,
+        try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
+                b -> new TiledDeconvolver(settings, b, budgetFor(b, budget)), backend,
                 cpuThreads, line -> {
                     out.println(line);
                     out.flush();
@@ -74,6 +75,16 @@ public final class DeconvolutionRun {
             }
             return new DeconvolutionRun(r, memory.peakMiB());
         }
+    }
+
+    /**
+     * The tighter of the heap budget and what the backend's device has left. A device too small for
+     * any sensible tile (under 64 MiB) keeps the heap budget: the job then fails on allocation and
+     * the fallback reruns it on the CPU.
+     */
+    static long budgetFor(Backend b, long heapBudget) {
+        long device = b.memoryBudgetBytes();
+        return device < 64L * 1048576L ? heapBudget : Math.min(heapBudget, device);
     }
 
     /**

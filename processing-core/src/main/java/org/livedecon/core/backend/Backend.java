@@ -28,6 +28,13 @@ public interface Backend extends AutoCloseable {
     /** Zero-filled spectrum of a real volume of {@code shape}. */
     SpectrumBuffer spectrum(Shape shape);
 
+    /**
+     * Memory one job may still use on this backend, in bytes, for tiling decisions. The default is
+     * unlimited: the heap of the CPU backend is budgeted by the caller. A GPU backend reports what
+     * is left of its device memory.
+     */
+    default long memoryBudgetBytes() { return Long.MAX_VALUE; }
+
     /** Bytes one real buffer of this shape takes on the device (for memory estimates). */
     long realBytes(Shape shape);
 

@@ -76,7 +76,7 @@ public final class TiledDeconvolver implements Deconvolver {
                     int[][] core = new int[3][], ext = new int[3][];
                     for (int a = 0; a < 3; a++) {
                         core[a] = split(s.along(a), counts[a], t[a]);
-                        ext[a] = new int[] {Math.max(0, core[a][0] - margin[a]), Math.min(s.along(a), core[a][1] + margin[a])};
+                        ext[a] = extended(s.along(a), counts[a], core[a], margin[a]);
                     }
                     Volume tile = crop(image, ext);
                     final int base = index * Math.max(1, settings.iterations());
@@ -133,6 +133,18 @@ public final class TiledDeconvolver implements Deconvolver {
             size[a] = counts[a] == 1 ? n : Math.min(n, core + 2 * margin[a]);
         }
         return Shape.of(size[0], size[1], size[2]);
+    }
+
+    /**
+     * The extended range of a tile: its core plus the margin on both sides, and every tile of an
+     * axis the same length (shifted inward at the image's edges), so all tiles share one FFT grid,
+     * one OTF and one set of plans.
+     */
+    static int[] extended(int n, int count, int[] core, int margin) {
+        if (count == 1) return new int[] {0, n};
+        int size = Math.min(n, (n + count - 1) / count + 2 * margin);
+        int from = Math.max(0, Math.min(core[0] - margin, n - size));
+        return new int[] {from, from + size};
     }
 
     /** Core range {@code [from, to)} of tile {@code i} of {@code count} along an axis of {@code n}. */

@@ -151,6 +151,13 @@ public final class OpenClBackend implements Backend {
     /** Device bytes currently allocated by this backend. */
     public long allocatedBytes() { return allocatedBytes; }
 
+    /**
+     * What is left of the device memory (or the test limit), less 30 % for what job plans do not
+     * count: the scratch spectrum of each grid, twiddles and kernels.
+     */
+    @Override
+    public long memoryBudgetBytes() { return Math.max(0, memoryLimitBytes - allocatedBytes) / 10 * 7; }
+
     // ---- memory ----
 
     cl_mem allocate(long bytes, Shape shape) {
