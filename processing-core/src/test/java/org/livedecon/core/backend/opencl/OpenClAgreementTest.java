@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.livedecon.core.backend.Backend;
-import org.livedecon.core.backend.CpuBackend;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
@@ -27,28 +23,8 @@ import org.livedecon.core.volume.VoxelSize;
  * Bar 1: the OpenCL and CPU backends agree to 1e-4 relative RMS for Wiener, RL, accelerated RL
  * and RL-TV, periodic and non-circulant, on even, odd, prime and 2,3,5,7-smooth sizes.
  */
-class OpenClAgreementTest {
+class OpenClAgreementTest extends OpenClAndCpu {
     private static final VoxelSize VOXEL = VoxelSize.of(0.1, 0.25);
-    private static OpenClBackend ocl;
-    private static CpuBackend cpu;
-
-    @BeforeAll
-    static void open() {
-        OpenClDevice d = OpenClTestDevices.deviceOrNull();
-        if (d != null) ocl = new OpenClBackend(d);
-        cpu = new CpuBackend(2);
-    }
-
-    @BeforeEach
-    void needsOpenCl() {
-        OpenClTestDevices.device(); // each test is reported skipped where there is no OpenCL platform
-    }
-
-    @AfterAll
-    static void close() {
-        if (ocl != null) ocl.close();
-        if (cpu != null) cpu.close();
-    }
 
     private static Volume image(Shape s, long seed) {
         Random rnd = new Random(seed);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.livedecon.core.backend.Backend;
@@ -19,27 +16,7 @@ import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.VoxelSize;
 
 /** The OpenCL FFT against the CPU backend's, per size: round trip, and forward through a convolution. */
-class OpenClFftTest {
-    private static OpenClBackend ocl;
-    private static CpuBackend cpu;
-
-    @BeforeAll
-    static void open() {
-        OpenClDevice d = OpenClTestDevices.deviceOrNull();
-        if (d != null) ocl = new OpenClBackend(d);
-        cpu = new CpuBackend(2);
-    }
-
-    @BeforeEach
-    void needsOpenCl() {
-        OpenClTestDevices.device(); // each test is reported skipped where there is no OpenCL platform
-    }
-
-    @AfterAll
-    static void close() {
-        if (ocl != null) ocl.close();
-        if (cpu != null) cpu.close();
-    }
+class OpenClFftTest extends OpenClAndCpu {
 
     private static float[] random(Shape s, long seed) {
         Random rnd = new Random(seed);
