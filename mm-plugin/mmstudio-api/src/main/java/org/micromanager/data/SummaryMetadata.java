@@ -11,6 +11,9 @@ public interface SummaryMetadata {
 
       Builder prefix(String prefix);
 
+      /** The root directory the dataset is saved under (MMStudio 2.0 {@code SummaryMetadata.Builder.directory}). */
+      Builder directory(String directory);
+
       Builder channelNames(String... channelNames);
 
       Builder zStepUm(Double zStepUm);
@@ -24,7 +27,14 @@ public interface SummaryMetadata {
 
    Builder copyBuilder();
 
+   /**
+    * The dataset's name: the user's prefix plus Micro-Manager's numeric suffix, in practice the name of the
+    * folder the data is saved in (below {@link #getDirectory()}); may be null for unsaved data.
+    */
    String getPrefix();
+
+   /** The directory the data was originally saved to (the parent of the dataset folder); null when not saved. */
+   String getDirectory();
 
    String getChannelGroup();
 

@@ -14,9 +14,9 @@ import org.micromanager.data.Metadata;
 /**
  * Writes deconvolved stacks into the plugin's own RAM datastore, named after the acquisition with
  * "(deconvolved)", channel names marked the same way, shown in a display window (created on the
- * event thread). Float (GRAY32) images at the raw images' (t, p, c, z). Saving beside the
- * acquisition ({@link PluginSettings.Output#DISPLAY_AND_SAVE}) is not implemented yet: it is logged.
- * Calls come from the processor's threads, one at a time.
+ * event thread, once per acquisition). The summary metadata is set before the first image, as
+ * Micro-Manager requires. Float (GRAY32) images at the raw images' (t, p, c, z). Saving to disk is
+ * {@link TiffResultSaver}'s job. Calls come from the processor's and engine's threads, one at a time.
  */
 public final class DatastoreResultSink implements ResultSink {
     static final String SUFFIX = " (deconvolved)";
@@ -41,9 +41,6 @@ public final class DatastoreResultSink implements ResultSink {
         for (int c = 0; c < n; c++) names.add(g.channelName(c) + SUFFIX);
         store.setSummaryMetadata(data.summaryMetadataBuilder().prefix(g.name() + SUFFIX)
                 .channelNames(names.toArray(new String[0])).zStepUm(g.voxelSize().z()).build());
-        if (settings.output() == PluginSettings.Output.DISPLAY_AND_SAVE) {
-            studio.logs().logMessage("Live Deconvolution: saving the deconvolved stacks is not yet implemented; display only");
-        }
         final Datastore shown = store;
         SwingUtilities.invokeLater(new Runnable() {
             @Override

@@ -20,7 +20,9 @@ import org.livedecon.core.volume.VoxelSize;
 /**
  * The engine of the plugin: one {@link ChannelSetup} per channel with its own PSF, plus a default
  * from {@link PluginSettings#defaultPsf()}; library PSFs are read from {@link PsfLibrary#standard()}
- * and resampled to the stack's voxel size, theoretical ones computed at it.
+ * and resampled to the stack's voxel size, theoretical ones computed at it. The engine's worker
+ * computes on {@link PluginSettings#device()}; when OpenCL cannot be used there it falls back to the
+ * CPU backend and logs the reason once ({@link org.livedecon.core.backend.opencl.Backends#create}).
  */
 public final class DefaultEngineFactory implements EngineFactory {
     @Override
@@ -31,6 +33,7 @@ public final class DefaultEngineFactory implements EngineFactory {
                 .zPlanes(geometry.zPlanes())
                 .voxelSize(voxel)
                 .policy(settings.policy())
+                .device(settings.device())
                 .log(log)
                 .defaultChannel(new ChannelSetup(psf(settings.defaultPsf(), voxel), settings.deconvolution()));
         for (Map.Entry<Integer, ChannelPsf> e : settings.channelPsfs().entrySet()) {

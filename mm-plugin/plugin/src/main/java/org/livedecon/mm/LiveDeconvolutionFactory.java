@@ -23,7 +23,9 @@ public final class LiveDeconvolutionFactory implements ProcessorFactory {
     @Override
     public Processor createProcessor() {
         if (settings == null || studio == null) return new PassThroughProcessor();
-        return new LiveDeconvolutionProcessor(settings, new DefaultEngineFactory(), new DatastoreResultSink(studio, settings),
-                new StudioReporter(studio));
+        Reporter reporter = new StudioReporter(studio);
+        ResultSink sink = new DatastoreResultSink(studio, settings);
+        if (settings.output() == PluginSettings.Output.DISPLAY_AND_SAVE) sink = new TiffResultSaver(sink, settings, reporter);
+        return new LiveDeconvolutionProcessor(settings, new DefaultEngineFactory(), sink, reporter);
     }
 }

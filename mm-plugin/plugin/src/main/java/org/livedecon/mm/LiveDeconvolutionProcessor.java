@@ -177,7 +177,7 @@ public final class LiveDeconvolutionProcessor implements Processor {
             return Mode.PASS_THROUGH;
         }
         List<String> names = s.getChannelNameList() == null ? new ArrayList<String>() : new ArrayList<String>(s.getChannelNameList());
-        geometry = new StackGeometry(zCount, VoxelSize.of(pixel, Math.abs(step)), names, s.getPrefix());
+        geometry = new StackGeometry(zCount, VoxelSize.of(pixel, Math.abs(step)), names, s.getPrefix(), directoryOf(s));
         expected = 1;
         for (String axis : intended.getAxes()) expected *= Math.max(1, intended.getIndex(axis));
         handOff = Executors.newSingleThreadExecutor(new ThreadFactory() {
@@ -229,6 +229,15 @@ public final class LiveDeconvolutionProcessor implements Processor {
             reporter.error(message + (cause != null ? ": " + cause : ""), cause);
         } else {
             reporter.log(message + (cause != null ? ": " + cause : ""));
+        }
+    }
+
+    /** The summary metadata's save directory, or null (not saved, or an MMStudio without it). */
+    private static String directoryOf(SummaryMetadata s) {
+        try {
+            return s.getDirectory();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         }
     }
 

@@ -16,14 +16,12 @@ import org.livedecon.core.psf.model.PsfModel;
  * {@link Builder#build()} (messages name the setting and the value).
  */
 public final class PluginSettings {
-    /** Where the live engine should compute. */
-    public enum Device { AUTO, GPU, CPU }
-
     /** What happens to the deconvolved stacks. */
     public enum Output { DISPLAY, DISPLAY_AND_SAVE }
 
     private final DeconvolutionSettings deconvolution;
-    private final Device device;
+    private final String device;
+    private final String saveFolder;
     private final LivePolicy policy;
     private final Output output;
     private final ChannelPsf defaultPsf;
@@ -34,6 +32,7 @@ public final class PluginSettings {
         this.deconvolution = deconvolution;
         this.explicitLambda = b.lambda;
         this.device = b.device;
+        this.saveFolder = b.saveFolder;
         this.policy = b.policy;
         this.output = b.output;
         this.defaultPsf = b.defaultPsf;
@@ -42,7 +41,7 @@ public final class PluginSettings {
 
     public static Builder builder() { return new Builder(); }
 
-    /** The defaults: accelerated RL x10, auto background, non-circulant, AUTO device, policy ALL (every stack deconvolved; waiting stacks spill to disk beyond the memory budget), display only, Born-Wolf NA 1.4 at 0.52 µm in oil. */
+    /** The defaults: accelerated RL x10, auto background, non-circulant, auto device, policy ALL (every stack deconvolved; waiting stacks spill to disk beyond the memory budget), display only, Born-Wolf NA 1.4 at 0.52 µm in oil. */
     public static PluginSettings defaults() { return builder().build(); }
 
     public Builder toBuilder() {
@@ -51,7 +50,7 @@ public final class PluginSettings {
                 .iterations(deconvolution.iterations())
                 .background(deconvolution.background())
                 .boundary(deconvolution.boundary())
-                .device(device).policy(policy).output(output).defaultPsf(defaultPsf);
+                .device(device).policy(policy).output(output).saveFolder(saveFolder).defaultPsf(defaultPsf);
         b.lambda = explicitLambda;
         b.channelPsfs.putAll(channelPsfs);
         return b;
@@ -61,7 +60,17 @@ public final class PluginSettings {
     public DeconvolutionSettings deconvolution() { return deconvolution; }
     /** λ as set by the user, or null for the algorithm's default. */
     public Double explicitLambda() { return explicitLambda; }
-    public Device device() { return device; }
+    /**
+     * Where the engine computes, in {@link org.livedecon.core.backend.opencl.DeviceChoice} syntax:
+     * {@code auto} (an OpenCL GPU, else the CPU), {@code gpu}, {@code cpu}, {@code cpu-opencl} or
+     * (part of) an OpenCL device name. Never null; lower case for the first four.
+     */
+    public String device() { return device; }
+    /**
+     * Folder for saved stacks when the acquisition is not saved by Micro-Manager (no directory in
+     * its summary metadata); empty = {@code ~/livedecon-results}. See {@link TiffResultSaver}.
+     */
+    public String saveFolder() { return saveFolder; }
     public LivePolicy policy() { return policy; }
     public Output output() { return output; }
     /** PSF of channels without their own entry. */
@@ -88,7 +97,15 @@ public final class PluginSettings {
     @Override
     public String toString() {
         return deconvolution + (explicitLambda != null ? " (lambda set)" : "") + ", device " + device + ", policy " + policy
-                + ", output " + output + ", PSF " + defaultPsf + (channelPsfs.isEmpty() ? "" : ", channels " + channelPsfs);
+                + ", output " + output + (saveFolder.isEmpty() ? "" : " (folder " + saveFolder + ")") + ", PSF " + defaultPsf + (channelPsfs.isEmpty() ? "" : ", channels " + channelPsfs);
+    }
+
+    static String normaliseDevice(String d) {
+        String t = d == null ? "" : d.trim();
+        if (t.isEmpty()) return "auto";
+        String l = t.toLowerCase(java.util.Locale.ROOT);
+        if (l.equals("auto") || l.equals("gpu") || l.equals("cpu") || l.equals("cpu-opencl")) return l;
+        return t;
     }
 
     /** Builder with the defaults of {@link PluginSettings#defaults()}. */
@@ -98,7 +115,8 @@ public final class PluginSettings {
         private Double lambda;
         private Background background = Background.auto();
         private Boundary boundary = Boundary.NON_CIRCULANT;
-        private Device device = Device.AUTO;
+        private String device = "auto";
+        private String saveFolder = "";
         private LivePolicy policy = LivePolicy.ALL;
         private Output output = Output.DISPLAY;
         private ChannelPsf defaultPsf = ChannelPsf.theoretical(PsfModel.BORN_WOLF, 1.4, 0.52, 1.515);
@@ -112,7 +130,10 @@ public final class PluginSettings {
         public Builder lambda(Double l) { lambda = l; return this; }
         public Builder background(Background b) { background = b; return this; }
         public Builder boundary(Boundary b) { boundary = b; return this; }
-        public Builder device(Device d) { device = d; return this; }
+        /** {@code auto|gpu|cpu|cpu-opencl|NAME}, case-insensitive for the first four; null or blank = auto. */
+        public Builder device(String d) { device = normaliseDevice(d); return this; }
+        /** null = empty = the default folder. */
+        public Builder saveFolder(String f) { saveFolder = f == null ? "" : f.trim(); return this; }
         public Builder policy(LivePolicy p) { policy = p; return this; }
         public Builder output(Output o) { output = o; return this; }
         public Builder defaultPsf(ChannelPsf p) { defaultPsf = p; return this; }
@@ -120,7 +141,7 @@ public final class PluginSettings {
 
         /** @throws IllegalArgumentException naming the setting and the value */
         public PluginSettings build() {
-            if (device == null || policy == null || output == null || defaultPsf == null) {
+            if (policy == null || output == null || defaultPsf == null) {
                 throw new IllegalArgumentException("device, policy, output and default PSF are required, got " + device
                         + ", " + policy + ", " + output + ", " + defaultPsf);
             }

@@ -40,11 +40,13 @@ public final class SettingsConverter {
             key = SettingsKeys.BOUNDARY;
             b.boundary(Boundary.parse(map.getString(key, d.deconvolution().boundary().cliName())));
             key = SettingsKeys.DEVICE;
-            b.device(PluginSettings.Device.valueOf(upper(map.getString(key, d.device().name()))));
+            b.device(map.getString(key, d.device()));
             key = SettingsKeys.POLICY;
             b.policy(LivePolicy.parse(map.getString(key, d.policy().name())));
             key = SettingsKeys.OUTPUT;
             b.output(PluginSettings.Output.valueOf(upper(map.getString(key, d.output().name()))));
+            key = SettingsKeys.SAVE_FOLDER;
+            b.saveFolder(map.getString(key, d.saveFolder()));
             key = SettingsKeys.DEFAULT_PSF;
             PropertyMap psf = map.getPropertyMap(key, null);
             if (psf != null) b.defaultPsf(psfFrom(psf));
@@ -79,9 +81,10 @@ public final class SettingsConverter {
         if (s.explicitLambda() != null) into.putDouble(SettingsKeys.LAMBDA, s.explicitLambda());
         into.putString(SettingsKeys.BACKGROUND, s.deconvolution().background().toString());
         into.putString(SettingsKeys.BOUNDARY, s.deconvolution().boundary().cliName());
-        into.putString(SettingsKeys.DEVICE, s.device().name());
+        into.putString(SettingsKeys.DEVICE, s.device());
         into.putString(SettingsKeys.POLICY, s.policy().name());
         into.putString(SettingsKeys.OUTPUT, s.output().name());
+        into.putString(SettingsKeys.SAVE_FOLDER, s.saveFolder());
         into.putPropertyMap(SettingsKeys.DEFAULT_PSF, psfTo(s.defaultPsf(), builders.get()));
         PropertyMap.Builder channels = builders.get();
         for (Map.Entry<Integer, ChannelPsf> e : s.channelPsfs().entrySet()) {

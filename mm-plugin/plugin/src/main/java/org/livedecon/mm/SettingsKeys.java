@@ -20,12 +20,17 @@ public final class SettingsKeys {
     public static final String BACKGROUND = "livedecon.background";
     /** {@link org.livedecon.core.deconv.Boundary#cliName()}: non-circulant or periodic. */
     public static final String BOUNDARY = "livedecon.boundary";
-    /** {@link PluginSettings.Device} name: AUTO, GPU, CPU. */
+    /**
+     * {@link PluginSettings#device()}: auto, gpu, cpu, cpu-opencl or an OpenCL device name (the
+     * upper-case AUTO, GPU, CPU of earlier versions read the same).
+     */
     public static final String DEVICE = "livedecon.device";
     /** {@link org.livedecon.core.live.LivePolicy} name: ALL, LATEST, ADAPTIVE. */
     public static final String POLICY = "livedecon.policy";
     /** {@link PluginSettings.Output} name: DISPLAY, DISPLAY_AND_SAVE. */
     public static final String OUTPUT = "livedecon.output";
+    /** {@link PluginSettings#saveFolder()}: folder for saved stacks of unsaved acquisitions; empty = default. */
+    public static final String SAVE_FOLDER = "livedecon.saveFolder";
     /** PSF used for channels without their own entry: a nested map of the CHANNEL_* keys. */
     public static final String DEFAULT_PSF = "livedecon.psf.default";
     /** Per-channel PSFs: a nested map from the channel index ("0", "1", ...) to a map of the CHANNEL_* keys. */

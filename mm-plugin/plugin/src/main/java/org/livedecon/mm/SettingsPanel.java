@@ -20,6 +20,7 @@ import javax.swing.JRadioButton;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
+import javax.swing.SwingUtilities;
 import javax.swing.event.ChangeEvent;
 import javax.swing.event.ChangeListener;
 import javax.swing.event.DocumentEvent;
@@ -55,6 +56,9 @@ public final class SettingsPanel extends JPanel {
     final JComboBox<String> policy = new JComboBox<String>(POLICIES);
     final JRadioButton displayOnly = new JRadioButton("display only");
     final JRadioButton displayAndSave = new JRadioButton("display and save to disk");
+    final JTextField saveFolder = new JTextField(18);
+    /** What device detection found (or why it found nothing). */
+    final JLabel deviceStatus = new JLabel("");
     final PsfRowsPanel psfs;
 
     final JLabel iterationsMessage = messageLabel();
@@ -70,12 +74,12 @@ public final class SettingsPanel extends JPanel {
     private PluginSettings lastValid;
     private String problem;
 
-    /** A device entry: what is stored ({@link PluginSettings.Device}) and what is shown. */
+    /** A device entry: what is stored ({@link PluginSettings#device()}) and what is shown. */
     static final class DeviceChoice {
-        final PluginSettings.Device device;
+        final String device;
         final String label;
 
-        DeviceChoice(PluginSettings.Device device, String label) {
+        DeviceChoice(String device, String label) {
             this.device = device;
             this.label = label;
         }
@@ -91,10 +95,10 @@ public final class SettingsPanel extends JPanel {
     SettingsPanel(List<DeviceChoice> openClDevices, List<String> psfLibraryNames) {
         super(new GridBagLayout());
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
-        device.addItem(new DeviceChoice(PluginSettings.Device.AUTO, "auto (GPU when available)"));
-        device.addItem(new DeviceChoice(PluginSettings.Device.GPU, "GPU (OpenCL)"));
-        device.addItem(new DeviceChoice(PluginSettings.Device.CPU, "CPU (Java)"));
-        for (DeviceChoice d : openClDevices) device.addItem(d);
+        device.addItem(new DeviceChoice("auto", "auto (OpenCL GPU when available, else CPU)"));
+        device.addItem(new DeviceChoice("gpu", "GPU (fastest OpenCL GPU)"));
+        device.addItem(new DeviceChoice("cpu", "CPU (Java, all cores)"));
+        addDevices(openClDevices);
         psfs = new PsfRowsPanel(psfLibraryNames, check);
         ButtonGroup output = new ButtonGroup();
         output.add(displayOnly);
@@ -109,9 +113,11 @@ public final class SettingsPanel extends JPanel {
         y = addRow(y, "Regularisation λ", row(lambda, new JLabel("empty = the algorithm's default")), lambdaMessage);
         y = addRow(y, "Background", row(backgroundKind, backgroundValue, new JLabel("counts")), backgroundMessage);
         y = addRow(y, "Boundary", boundary, null);
-        y = addRow(y, "Device", device, null);
+        y = addRow(y, "Device", row(device, deviceStatus), null);
         y = addRow(y, "When behind", policy, null);
         y = addRow(y, "Output", row(displayOnly, displayAndSave), null);
+        y = addRow(y, "Save folder", row(saveFolder, new JLabel("if the acquisition is not saved; empty = ~/livedecon-results")),
+                null);
         GridBagConstraints c = constraints(0, y++);
         c.gridwidth = 2;
         c.insets = new Insets(8, 2, 2, 2);
@@ -135,32 +141,85 @@ public final class SettingsPanel extends JPanel {
         onEdit(iterations, check);
         onEdit(lambda, check);
         onEdit(backgroundValue, check);
+        onEdit(saveFolder, check);
         show(PluginSettings.defaults());
     }
 
     /**
-     * A panel listing the OpenCL devices found on this machine (none where OpenCL cannot be used)
-     * and the entries of {@link PsfLibrary#standard()} (none where it cannot be read).
+     * A panel listing the entries of {@link PsfLibrary#standard()} (none where it cannot be read) and,
+     * once a background thread has listed them, the OpenCL devices of this machine with their memory
+     * (none where OpenCL cannot be used). Returns at once: OpenCL detection (which may take seconds,
+     * or fail with an {@link Error} where no loader library exists) never runs on the event thread.
      */
     public static SettingsPanel create() {
-        return new SettingsPanel(detectOpenClDevices(), psfLibraryNames());
+        final SettingsPanel p = new SettingsPanel(Collections.<DeviceChoice>emptyList(), psfLibraryNames());
+        p.deviceStatus.setText("looking for OpenCL devices...");
+        Thread t = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                final List<DeviceChoice> found = new ArrayList<DeviceChoice>();
+                final String status = detectOpenClDevices(found);
+                SwingUtilities.invokeLater(new Runnable() {
+                    @Override
+                    public void run() {
+                        p.addDevices(found);
+                        p.deviceStatus.setText(status);
+                    }
+                });
+            }
+        }, "livedecon-opencl-detection");
+        t.setDaemon(true);
+        t.start();
+        return p;
     }
 
-    /** The OpenCL devices as entries mapped to GPU or CPU; empty where OpenCL cannot be used at all. */
-    static List<DeviceChoice> detectOpenClDevices() {
-        List<DeviceChoice> out = new ArrayList<DeviceChoice>();
+    /**
+     * Adds the OpenCL devices of this machine to {@code out} (name, type, platform, global memory;
+     * stored by name) and returns a one-line status: how many were found, or why none can be used.
+     * Never throws: a missing loader library surfaces as an {@link Error} and is reported as such.
+     */
+    static String detectOpenClDevices(List<DeviceChoice> out) {
         try {
-            for (OpenClDevice d : OpenClDevices.list()) {
-                PluginSettings.Device kind = d.type() == OpenClDevice.Type.CPU ? PluginSettings.Device.CPU
-                        : PluginSettings.Device.GPU;
-                out.add(new DeviceChoice(kind, "  " + d.name() + " (" + d.type().name().toLowerCase(Locale.ROOT) + ", "
-                        + d.platform() + ")"));
+            List<OpenClDevice> devices = OpenClDevices.list();
+            for (OpenClDevice d : devices) {
+                out.add(new DeviceChoice(d.name(), "  " + d.name() + " (" + d.type().name().toLowerCase(Locale.ROOT) + ", "
+                        + d.platform() + ", " + (d.globalMemBytes() >> 20) + " MiB)"));
             }
+            return devices.size() + " OpenCL device" + (devices.size() == 1 ? "" : "s") + " found";
         } catch (Throwable e) {
-            // No OpenCL loader, platform or driver: only auto/GPU/CPU are offered, the engine falls back itself.
-            return Collections.emptyList();
+            // No OpenCL loader, platform or driver: auto/GPU/CPU are still offered; the engine falls back itself.
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            int nl = m.indexOf('\n');
+            return "no OpenCL (" + (nl < 0 ? m : m.substring(0, nl)) + "): the CPU is used";
         }
-        return out;
+    }
+
+    /** Adds device entries, replacing the label of an entry already there for the same device. Event thread. */
+    void addDevices(List<DeviceChoice> found) {
+        boolean was = loading;
+        loading = true;
+        try {
+            for (DeviceChoice d : found) {
+                int i = indexOfDevice(d.device);
+                if (i < 0) {
+                    device.addItem(d);
+                } else if (i >= 3) {
+                    boolean selected = device.getSelectedIndex() == i;
+                    device.removeItemAt(i);
+                    device.insertItemAt(d, i);
+                    if (selected) device.setSelectedIndex(i);
+                }
+            }
+        } finally {
+            loading = was;
+        }
+    }
+
+    private int indexOfDevice(String d) {
+        for (int i = 0; i < device.getItemCount(); i++) {
+            if (device.getItemAt(i).device.equals(d)) return i;
+        }
+        return -1;
     }
 
     /** Names of the standard PSF library's entries; empty where the library cannot be read. */
@@ -175,7 +234,7 @@ public final class SettingsPanel extends JPanel {
         return out;
     }
 
-    /** Fills the form with {@code s} (a specific OpenCL device entry is not stored: the GPU/CPU entry is selected). */
+    /** Fills the form with {@code s}; a stored OpenCL device that is not (yet) detected gets its own entry. */
     public void show(PluginSettings s) {
         loading = true;
         try {
@@ -188,12 +247,13 @@ public final class SettingsPanel extends JPanel {
             backgroundKind.setSelectedItem(fixed ? "value" : bg);
             backgroundValue.setText(fixed ? bg : "");
             boundary.setSelectedItem(d.boundary());
-            for (int i = 0; i < device.getItemCount(); i++) {
-                if (device.getItemAt(i).device == s.device()) {
-                    device.setSelectedIndex(i);
-                    break;
-                }
+            int i = indexOfDevice(s.device());
+            if (i < 0) {
+                device.addItem(new DeviceChoice(s.device(), "  " + s.device() + " (not detected)"));
+                i = device.getItemCount() - 1;
             }
+            device.setSelectedIndex(i);
+            saveFolder.setText(s.saveFolder());
             policy.setSelectedItem(s.policy().name().toLowerCase(Locale.ROOT));
             displayOnly.setSelected(s.output() == PluginSettings.Output.DISPLAY);
             displayAndSave.setSelected(s.output() == PluginSettings.Output.DISPLAY_AND_SAVE);
@@ -231,11 +291,13 @@ public final class SettingsPanel extends JPanel {
         Algorithm a = (Algorithm) algorithm.getSelectedItem();
         iterations.setEnabled(a.iterative());
         backgroundValue.setEnabled("value".equals(backgroundKind.getSelectedItem()));
+        saveFolder.setEnabled(displayAndSave.isSelected());
         PluginSettings.Builder b = PluginSettings.builder().algorithm(a)
                 .boundary((Boundary) boundary.getSelectedItem())
                 .device(((DeviceChoice) device.getSelectedItem()).device)
                 .policy(LivePolicy.parse((String) policy.getSelectedItem()))
-                .output(displayAndSave.isSelected() ? PluginSettings.Output.DISPLAY_AND_SAVE : PluginSettings.Output.DISPLAY);
+                .output(displayAndSave.isSelected() ? PluginSettings.Output.DISPLAY_AND_SAVE : PluginSettings.Output.DISPLAY)
+                .saveFolder(saveFolder.getText());
         String first = null;
         String m = null;
         try {

@@ -22,8 +22,8 @@ class SettingsConverterTest {
     @Test
     void everySettingRoundTrips() {
         PluginSettings s = PluginSettings.builder().algorithm(Algorithm.RL_TV).iterations(37).lambda(0.004)
-                .background(Background.fixed(101.5)).boundary(Boundary.PERIODIC).device(PluginSettings.Device.GPU)
-                .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE)
+                .background(Background.fixed(101.5)).boundary(Boundary.PERIODIC).device("GeForce RTX")
+                .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE).saveFolder("/data/decon")
                 .defaultPsf(ChannelPsf.library("beads-60x"))
                 .channelPsf(0, ChannelPsf.theoretical(PsfModel.GIBSON_LANNI, 1.2, 0.61, 1.33))
                 .channelPsf(3, ChannelPsf.library("dapi")).build();

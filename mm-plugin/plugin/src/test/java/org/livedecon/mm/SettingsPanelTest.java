@@ -29,15 +29,15 @@ import org.livedecon.core.psf.model.PsfModel;
 class SettingsPanelTest {
     /** Every field away from its default, two channels with their own PSF. */
     static final PluginSettings CHANGED = PluginSettings.builder().algorithm(Algorithm.RL_TV).iterations(37).lambda(0.004)
-            .background(Background.fixed(101.5)).boundary(Boundary.PERIODIC).device(PluginSettings.Device.GPU)
-            .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE)
+            .background(Background.fixed(101.5)).boundary(Boundary.PERIODIC).device("Test GPU")
+            .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE).saveFolder("/data/decon")
             .defaultPsf(ChannelPsf.library("beads-60x"))
             .channelPsf(0, ChannelPsf.theoretical(PsfModel.GIBSON_LANNI, 1.2, 0.61, 1.33))
             .channelPsf(3, ChannelPsf.library("dapi-100x")).build();
 
     static SettingsPanel newPanel() {
         return new SettingsPanel(Collections.singletonList(
-                new SettingsPanel.DeviceChoice(PluginSettings.Device.GPU, "  Test GPU (gpu, Fake platform)")),
+                new SettingsPanel.DeviceChoice("Test GPU", "  Test GPU (gpu, Fake platform, 8192 MiB)")),
                 Arrays.asList("beads-60x", "dapi-100x"));
     }
 
@@ -99,7 +99,7 @@ class SettingsPanelTest {
             return p.settings();
         });
         assertEquals(PluginSettings.builder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(25).lambda(0.02)
-                .background(Background.none()).boundary(Boundary.PERIODIC).device(PluginSettings.Device.GPU)
+                .background(Background.none()).boundary(Boundary.PERIODIC).device("Test GPU")
                 .policy(LivePolicy.LATEST).output(PluginSettings.Output.DISPLAY_AND_SAVE)
                 .channelPsf(2, ChannelPsf.library("dapi-100x")).build(), s);
     }

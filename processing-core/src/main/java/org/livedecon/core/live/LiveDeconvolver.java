@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,7 @@ import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.acquisition.PlaneCoords;
 import org.livedecon.core.acquisition.PlaneSink;
 import org.livedecon.core.backend.Backend;
-import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
@@ -431,7 +432,11 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
 
     /** Runs on the worker thread only. */
     private final class Worker {
-        private final Backend backend = new CpuBackend(settings.backendThreads());
+        // made on the worker thread; any OpenCL problem falls back to the CPU backend with the reason logged
+        private final Backend backend = Backends.create(settings.device(), settings.backendThreads(), new Consumer<String>() {
+            @Override
+            public void accept(String line) { log.info(line); }
+        });
         // per channel: seconds per iteration and set-up seconds, exponentially averaged (ADAPTIVE)
         private final Map<Integer, double[]> estimates = new HashMap<Integer, double[]>();
 

@@ -23,6 +23,7 @@ public final class LiveSettings {
     private final PartialStacks partialStacks;
     private final boolean streamingWiener;
     private final int backendThreads;
+    private final String device;
     private final Path spillDirectory;
     private final LiveLog log;
     private final DeconvolverFactory deconvolverFactory;
@@ -39,6 +40,7 @@ public final class LiveSettings {
         partialStacks = b.partialStacks;
         streamingWiener = b.streamingWiener;
         backendThreads = b.backendThreads;
+        device = b.device;
         spillDirectory = b.spillDirectory;
         log = b.log;
         deconvolverFactory = b.deconvolverFactory;
@@ -66,6 +68,14 @@ public final class LiveSettings {
     public boolean streamingWiener() { return streamingWiener; }
     /** Threads of the worker's CPU backend and of the streaming transforms. */
     public int backendThreads() { return backendThreads; }
+    /**
+     * Where the worker deconvolves: {@code cpu} (the default), {@code auto}, {@code gpu},
+     * {@code cpu-opencl} or an OpenCL device name (see
+     * {@link org.livedecon.core.backend.opencl.DeviceChoice}); made by
+     * {@link org.livedecon.core.backend.opencl.Backends#create}, which falls back to the CPU backend
+     * with one logged reason when OpenCL cannot be used.
+     */
+    public String device() { return device; }
     /** Where spilled stacks go (a fresh sub-directory is made and deleted); null = the system temp dir. */
     public Path spillDirectory() { return spillDirectory; }
     public LiveLog log() { return log; }
@@ -81,7 +91,7 @@ public final class LiveSettings {
     public String toString() {
         return "live: " + zPlanes + " planes per stack at " + voxelSize + ", policy " + policy + ", memory budget "
                 + (memoryBudgetBytes >> 20) + " MiB" + (policy == LivePolicy.ADAPTIVE ? ", latency target " + latencyTargetMs + " ms" : "")
-                + ", partial stacks " + partialStacks + ", streaming Wiener " + (streamingWiener ? "on" : "off")
+                + ", device " + device + ", partial stacks " + partialStacks + ", streaming Wiener " + (streamingWiener ? "on" : "off")
                 + ", channels " + channels + (defaultChannel != null ? ", default " + defaultChannel : "");
     }
 
@@ -98,6 +108,7 @@ public final class LiveSettings {
         private PartialStacks partialStacks = PartialStacks.DECONVOLVE;
         private boolean streamingWiener = true;
         private int backendThreads = Runtime.getRuntime().availableProcessors();
+        private String device = "cpu";
         private Path spillDirectory;
         private LiveLog log = LiveLog.NONE;
         private DeconvolverFactory deconvolverFactory = DeconvolverFactory.DEFAULT;
@@ -115,6 +126,8 @@ public final class LiveSettings {
         public Builder partialStacks(PartialStacks p) { partialStacks = p; return this; }
         public Builder streamingWiener(boolean on) { streamingWiener = on; return this; }
         public Builder backendThreads(int n) { backendThreads = n; return this; }
+        /** {@code auto|gpu|cpu|cpu-opencl|NAME}; null or blank means {@code cpu}. */
+        public Builder device(String d) { device = d == null || d.trim().isEmpty() ? "cpu" : d.trim(); return this; }
         public Builder spillDirectory(Path dir) { spillDirectory = dir; return this; }
         public Builder log(LiveLog l) { log = l; return this; }
         public Builder deconvolverFactory(DeconvolverFactory f) { deconvolverFactory = f; return this; }
