@@ -51,10 +51,11 @@ public final class DatastoreResultSink implements ResultSink {
     @Override
     public void accept(LiveResult result) throws Exception {
         Volume v = result.volume();
-        if (v == null || store == null) {
+        if (result.status() != LiveResult.Status.DONE) {
+            // partial (aborted acquisition), skipped or failed: one log line per stack says which and why
             studio.logs().logMessage("Live Deconvolution: " + result);
-            return;
         }
+        if (v == null || store == null) return;
         DataManager data = studio.data();
         Metadata meta = data.metadataBuilder().pixelSizeUm(geometry.voxelSize().x()).build();
         for (int z = 0; z < v.nz(); z++) {

@@ -1,0 +1,409 @@
+package org.livedecon.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livedecon.core.acquisition.AcquiredPlane;
+import org.livedecon.core.acquisition.AcquisitionOrder;
+import org.livedecon.core.acquisition.PlaneSink;
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.io.TiffReader;
+import org.livedecon.core.io.TiffStack;
+import org.livedecon.core.live.ChannelSetup;
+import org.livedecon.core.live.LiveDeconvolver;
+import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveSettings;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.model.GaussianPsf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.core.volume.VoxelSize;
+import org.livedecon.sim.BeadSample;
+import org.livedecon.sim.CameraModel;
+import org.livedecon.sim.SimulatedMicroscope;
+import org.livedecon.sim.acquisition.Acquisition;
+import org.livedecon.sim.acquisition.AcquisitionRunner;
+import org.livedecon.sim.acquisition.AcquisitionSettings;
+import org.livedecon.sim.acquisition.ChannelSelector;
+import org.micromanager.data.Coords;
+import org.micromanager.data.Image;
+import org.micromanager.data.Metadata;
+import org.micromanager.data.ProcessorContext;
+import org.micromanager.data.SummaryMetadata;
+
+/**
+ * The real {@link LiveDeconvolutionProcessor}, made by {@link LiveDeconvolutionFactory} like in
+ * Micro-Manager, fed on the simulator's acquisition thread with images of
+ * {@link AcquisitionRunner}, writing into fakes of MMStudio's data, display and log managers.
+ */
+class ProcessorEndToEndTest {
+    static final int NZ = 8, N = 64;
+    static final double PIXEL_UM = 0.1, STEP_UM = 0.25;
+    static final VoxelSize VOXEL = VoxelSize.of(PIXEL_UM, STEP_UM);
+    static final String PREFIX = "cells_1";
+
+    /** Accelerated RL x3 on the CPU backend, the default theoretical PSF (Born & Wolf NA 1.4, 0.52 µm). */
+    static final PluginSettings RL = PluginSettings.builder().algorithm(Algorithm.ACCELERATED_RL).iterations(3)
+            .background(Background.auto()).device("cpu").build();
+    static final PluginSettings WIENER = RL.toBuilder().algorithm(Algorithm.WIENER).build();
+
+    static SimulatedMicroscope scope(String... channels) {
+        SimulatedMicroscope.Builder b = SimulatedMicroscope.builder()
+                .sample(BeadSample.builder().count(12).photonsPerSecond(4e5).seed(7).build())
+                .camera(CameraModel.builder().sensor(N, N).build()).pixelSizeUm(PIXEL_UM).zStepUm(STEP_UM)
+                .sampleThicknessUm(NZ * STEP_UM).seed(11).realTime(false);
+        double[] emission = {0.52, 0.61, 0.45};
+        for (int c = 0; c < channels.length; c++) b.channel(channels[c], emission[c]);
+        return b.build();
+    }
+
+    /** One acquisition through the processor: what went in, what came out, and the fakes. */
+    static final class Run {
+        final Fakes.Studio studio = new Fakes.Studio();
+        final List<Image> in = Collections.synchronizedList(new ArrayList<Image>());
+        final List<Image> out = Collections.synchronizedList(new ArrayList<Image>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<String>());
+        final Set<Object> released = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>()));
+        volatile String acquisitionThread;
+        LiveDeconvolutionProcessor processor;
+
+        Fakes.Datastore store() {
+            assertEquals(1, studio.data.stores.size(), "result datastores: " + studio.logs.all());
+            return studio.data.stores.get(0);
+        }
+
+        /** Result pixels by "t p c" key, z-ordered. */
+        Map<String, float[][]> results() {
+            Map<String, float[][]> m = new TreeMap<String, float[][]>();
+            for (Image im : store().images) {
+                Coords c = im.getCoords();
+                String key = c.getT() + " " + c.getP() + " " + c.getC();
+                float[][] planes = m.get(key);
+                if (planes == null) m.put(key, planes = new float[NZ][]);
+                assertEquals(null, planes[c.getZ()], "duplicate result plane " + c);
+                planes[c.getZ()] = (float[]) im.getRawPixels();
+            }
+            return m;
+        }
+    }
+
+    /**
+     * Runs {@code acq} on the simulator; its planes go (as fake images) to a processor made by
+     * {@code processors}, on the acquisition thread; only the first {@code forward} planes (an
+     * aborted acquisition in Micro-Manager's eyes), then cleanup.
+     */
+    static Run run(final PluginSettings settings, EngineFactory engines, SimulatedMicroscope scope, AcquisitionSettings acq,
+                   final int forward, String directory, Coords intended) throws Exception {
+        final Run r = new Run();
+        final SummaryMetadata summary = summary(intended, acq.channels(), directory);
+        if (engines == null) {
+            r.processor = (LiveDeconvolutionProcessor) new LiveDeconvolutionFactory(settings, r.studio).createProcessor();
+        } else {
+            Reporter reporter = new StudioReporter(r.studio);
+            r.processor = new LiveDeconvolutionProcessor(settings, engines, new DatastoreResultSink(r.studio, settings), reporter);
+        }
+        final ProcessorContext ctx = new ProcessorContext() {
+            @Override
+            public void outputImage(Image image) {
+                r.released.add(image);
+                r.out.add(image);
+            }
+
+            @Override
+            public SummaryMetadata getSummaryMetadata() { return summary; }
+        };
+        assertSame(summary, r.processor.processSummaryMetadata(summary));
+        final SimulatedMicroscope s = scope;
+        Acquisition a = new AcquisitionRunner(null, new ChannelSelector() {
+            @Override
+            public void selectChannel(int channel, String name) throws org.livedecon.core.hardware.HardwareException {
+                s.selectChannel(channel);
+            }
+        }).start(scope, acq, new PlaneSink() {
+            int count;
+
+            @Override
+            public void accept(AcquiredPlane plane) {
+                r.acquisitionThread = Thread.currentThread().getName();
+                if (count++ >= forward) return;
+                Image im = trackedImage(plane, r);
+                r.in.add(im);
+                r.processor.processImage(im, ctx);
+                if (r.out.isEmpty() || r.out.get(r.out.size() - 1) != im) r.problems.add("not output by processImage: " + plane);
+            }
+
+            @Override
+            public void finished(boolean aborted, long delivered) {
+                r.processor.cleanup(ctx);
+            }
+        });
+        assertTrue(a.awaitCompletion(60, TimeUnit.SECONDS), "acquisition did not end");
+        assertTrue(r.processor.awaitFinished(120_000), "deconvolution did not finish");
+        SwingUtilities.invokeAndWait(new Runnable() {
+            @Override
+            public void run() { } // the display is created on the event thread
+        });
+        return r;
+    }
+
+    /** An image of the plane whose every method notes a problem when called before the processor output it. */
+    static Image trackedImage(AcquiredPlane p, final Run r) {
+        Map<String, Object> m = new HashMap<String, Object>();
+        m.put("getPixelSizeUm", PIXEL_UM);
+        m.put("getZPositionUm", p.zUm());
+        Metadata meta = Fakes.proxy(Metadata.class, m);
+        Coords c = Fakes.realCoords(p.coords().time(), p.coords().position(), p.coords().channel(), p.coords().slice());
+        final Image plain = Fakes.image(p.pixels(), p.width(), p.height(), p.pixels() instanceof short[] ? 2 : 1, c, meta);
+        return (Image) Proxy.newProxyInstance(Image.class.getClassLoader(), new Class<?>[] {Image.class}, new InvocationHandler() {
+            @Override
+            public Object invoke(Object self, Method method, Object[] args) throws Exception {
+                String n = method.getName();
+                if (n.equals("hashCode")) return System.identityHashCode(self);
+                if (n.equals("equals")) return self == args[0];
+                if (!r.released.contains(self)) r.problems.add(n + " called before the image was output");
+                return method.invoke(plain, args);
+            }
+        });
+    }
+
+    static SummaryMetadata summary(Coords intended, List<String> channels, String directory) {
+        Map<String, Object> a = new HashMap<String, Object>();
+        a.put("getIntendedDimensions", intended);
+        a.put("getZStepUm", STEP_UM);
+        a.put("getChannelNameList", new ArrayList<String>(channels));
+        a.put("getPrefix", PREFIX);
+        a.put("getDirectory", directory);
+        return Fakes.proxy(SummaryMetadata.class, a);
+    }
+
+    static AcquisitionSettings.Builder acquisition(SimulatedMicroscope scope, int times, String... channels) {
+        return AcquisitionSettings.builder().timePoints(times).channels(channels)
+                .zStack(scope.focusForPlane(0), STEP_UM, NZ).framesPerSecond(0);
+    }
+
+    static Coords intended(int t, int c, int z) { return Fakes.realCoords(t, 1, c, z); }
+
+    static void assertRawOutputIdenticalAndInOrder(Run r, int expected) {
+        assertEquals(Collections.emptyList(), r.problems, "every image is output first, before anything reads it");
+        assertEquals(expected, r.in.size());
+        assertEquals(r.in.size(), r.out.size());
+        for (int i = 0; i < r.in.size(); i++) assertSame(r.in.get(i), r.out.get(i), "raw image " + i);
+    }
+
+    @Test
+    void rawImagesFirstAndUnchangedOneResultPerStackEqualToTheEngineRunDirectly() throws Exception {
+        SimulatedMicroscope scope = scope("GFP", "mCherry");
+        Run r = run(RL, null, scope, acquisition(scope, 2, "GFP", "mCherry").build(), Integer.MAX_VALUE, null,
+                intended(2, 2, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 2 * 2 * NZ);
+        assertEquals("DECONVOLVE", r.processor.mode());
+        Fakes.Datastore store = r.store();
+        assertEquals(PREFIX + " (deconvolved)", store.name);
+        assertEquals("setName " + PREFIX + " (deconvolved)", store.events.get(0));
+        assertEquals("setSummaryMetadata", store.events.get(1), "summary metadata before the first image");
+        assertEquals("freeze", store.events.get(store.events.size() - 1));
+        assertEquals(java.util.Arrays.asList("GFP (deconvolved)", "mCherry (deconvolved)"), store.summary.getChannelNameList());
+        assertEquals(1, r.studio.displays.shown.size(), "one display per acquisition");
+        assertSame(store, r.studio.displays.shown.get(0));
+        assertFalse(store.putThreads.contains(r.acquisitionThread), "results written on " + store.putThreads);
+
+        Map<String, float[][]> results = r.results();
+        assertEquals(new HashSet<String>(java.util.Arrays.asList("0 0 0", "0 0 1", "1 0 0", "1 0 1")), results.keySet());
+        assertEquals(2 * 2 * NZ, store.images.size(), "exactly one result stack per (t, c, p)");
+        assertTrue(r.studio.logs.shown.isEmpty(), r.studio.logs.all());
+
+        // the same stacks, deconvolved by processing-core directly with the same settings and PSF
+        Psf psf = DefaultEngineFactory.psf(RL.defaultPsf(), VOXEL);
+        try (Backend cpu = new CpuBackend(Runtime.getRuntime().availableProcessors())) {
+            for (int t = 0; t < 2; t++) {
+                for (int c = 0; c < 2; c++) {
+                    List<Object> planes = new ArrayList<Object>();
+                    for (Image im : r.in) {
+                        if (im.getCoords().getT() == t && im.getCoords().getC() == c) planes.add(im.getRawPixels());
+                    }
+                    Volume direct = Deconvolvers.create(RL.deconvolution(), cpu)
+                            .deconvolve(Volume.fromPlanes(planes, N, N, VOXEL), psf, ProgressListener.NONE).volume();
+                    float[][] live = results.get(t + " 0 " + c);
+                    double maxDiff = 0, max = 0;
+                    for (int z = 0; z < NZ; z++) {
+                        float[] d = direct.plane(z);
+                        assertEquals(N * N, live[z].length);
+                        for (int i = 0; i < d.length; i++) {
+                            maxDiff = Math.max(maxDiff, Math.abs(d[i] - live[z][i]));
+                            max = Math.max(max, Math.abs(d[i]));
+                        }
+                    }
+                    assertTrue(max > 0, "a deconvolved stack is not empty");
+                    assertTrue(maxDiff <= 1e-5 * max, "t=" + t + " c=" + c + ": max difference " + maxDiff + " of " + max);
+                }
+            }
+        }
+    }
+
+    @Test
+    void channelsFirstOrderGivesCompleteStacksPerChannel() throws Exception {
+        SimulatedMicroscope scope = scope("GFP", "mCherry");
+        Run r = run(WIENER, null, scope, acquisition(scope, 1, "GFP", "mCherry").order(AcquisitionOrder.CHANNELS_FIRST).build(),
+                Integer.MAX_VALUE, null, intended(1, 2, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 2 * NZ);
+        assertEquals(1, r.in.get(1).getCoords().getC(), "channels interleave");
+        Map<String, float[][]> results = r.results();
+        assertEquals(new HashSet<String>(java.util.Arrays.asList("0 0 0", "0 0 1")), results.keySet());
+        for (float[][] planes : results.values()) for (float[] p : planes) assertNotNull(p, "every plane of every stack");
+        assertTrue(r.studio.logs.shown.isEmpty(), r.studio.logs.all());
+    }
+
+    @Test
+    void abortedAcquisitionReportsThePartialStack() throws Exception {
+        SimulatedMicroscope scope = scope("GFP");
+        Run r = run(WIENER, null, scope, acquisition(scope, 2, "GFP").build(), NZ + 3, null, intended(2, 1, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, NZ + 3);
+        Fakes.Datastore store = r.store();
+        int complete = 0, partial = 0;
+        for (Image im : store.images) {
+            if (im.getCoords().getT() == 0) complete++;
+            else partial++;
+        }
+        assertEquals(NZ, complete);
+        assertEquals(3, partial, "the partial stack is deconvolved as a 3-plane stack (PartialStacks.DECONVOLVE)");
+        String log = r.studio.logs.all();
+        assertTrue(log.contains("PARTIAL t=1 p=0 c=0") && log.contains("3 planes"), log);
+        assertTrue(r.studio.logs.shown.isEmpty(), log);
+        assertEquals("freeze", store.events.get(store.events.size() - 1));
+    }
+
+    @Test
+    void liveModePlanesPassStraightThroughWithoutResults() throws Exception {
+        SimulatedMicroscope scope = scope("GFP");
+        AcquisitionSettings snaps = AcquisitionSettings.builder().timePoints(5).channels("GFP")
+                .zStack(scope.focusForPlane(3), STEP_UM, 1).framesPerSecond(0).build();
+        Run r = run(WIENER, null, scope, snaps, Integer.MAX_VALUE, null, intended(5, 1, 1));
+
+        assertRawOutputIdenticalAndInOrder(r, 5);
+        assertEquals("PASS_THROUGH", r.processor.mode());
+        assertTrue(r.studio.data.stores.isEmpty(), "no result datastore for single planes");
+        assertTrue(r.studio.displays.shown.isEmpty());
+        assertTrue(r.studio.logs.shown.isEmpty() && r.studio.logs.errors.isEmpty(), r.studio.logs.all());
+    }
+
+    @Test
+    void engineThatCannotStartIsReportedOnceAndRawImagesAllComeOut() throws Exception {
+        SimulatedMicroscope scope = scope("GFP");
+        EngineFactory broken = new EngineFactory() {
+            @Override
+            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) {
+                throw new IllegalArgumentException("PSF 'beads-60x' has no voxel size calibration (µm)");
+            }
+        };
+        Run r = run(WIENER, broken, scope, acquisition(scope, 2, "GFP").build(), Integer.MAX_VALUE, null, intended(2, 1, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 2 * NZ);
+        assertEquals(1, r.studio.logs.shown.size(), r.studio.logs.all());
+        assertTrue(r.studio.logs.shown.get(0).contains("PSF 'beads-60x' has no voxel size calibration"), r.studio.logs.all());
+        assertTrue(r.store().images.isEmpty());
+    }
+
+    @Test
+    void psfOfTheWrongVoxelSizeFailsEveryStackButIsShownOnce() throws Exception {
+        SimulatedMicroscope scope = scope("GFP");
+        EngineFactory wrongPsf = new EngineFactory() {
+            @Override
+            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) {
+                Psf psf = GaussianPsf.of(Shape.of(9, 9, 5), VoxelSize.of(0.2, 0.5), 1, 1, 1);
+                return new LiveDeconvolver(LiveSettings.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
+                        .defaultChannel(new ChannelSetup(psf, s.deconvolution())).streamingWiener(false).log(log).build(), sink);
+            }
+        };
+        Run r = run(RL, wrongPsf, scope, acquisition(scope, 2, "GFP").build(), Integer.MAX_VALUE, null, intended(2, 1, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 2 * NZ);
+        assertEquals(1, r.studio.logs.shown.size(), r.studio.logs.all());
+        assertTrue(r.studio.logs.shown.get(0).contains("voxel size"), r.studio.logs.all());
+        long failedLines = r.studio.logs.messages.stream().filter(m -> m.contains("FAILED t=")).count();
+        assertEquals(2, failedLines, "each failed stack is logged: " + r.studio.logs.all());
+        assertTrue(r.store().images.isEmpty());
+    }
+
+    @Test
+    void savingWritesOneCalibratedFloatTiffPerStackBesideTheAcquisition(@TempDir Path dir) throws Exception {
+        SimulatedMicroscope scope = scope("GFP", "mCherry");
+        PluginSettings save = WIENER.toBuilder().output(PluginSettings.Output.DISPLAY_AND_SAVE).build();
+        Run r = run(save, null, scope, acquisition(scope, 2, "GFP", "mCherry").build(), Integer.MAX_VALUE, dir.toString(),
+                intended(2, 2, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 2 * 2 * NZ);
+        Path folder = dir.resolve(PREFIX + "-deconvolved");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.sorted().collect(Collectors.toList());
+        }
+        assertEquals(4, files.size(), "files: " + files);
+        Map<String, float[][]> results = r.results();
+        for (int t = 0; t < 2; t++) {
+            for (int c = 0; c < 2; c++) {
+                Path f = folder.resolve(String.format("%s_t%04d_p000_c%02d.tif", PREFIX, t, c));
+                assertTrue(files.contains(f), f + " in " + files);
+                TiffStack tiff = TiffReader.read(f, 0, 0);
+                assertEquals(32, tiff.bitDepth());
+                assertTrue(tiff.calibrated());
+                assertEquals(Shape.of(N, N, NZ), tiff.volume().shape());
+                assertEquals(PIXEL_UM, tiff.volume().voxelSize().x(), 1e-6);
+                assertEquals(STEP_UM, tiff.volume().voxelSize().z(), 1e-6);
+                float[][] shown = results.get(t + " 0 " + c);
+                for (int z = 0; z < NZ; z++) {
+                    assertTrue(java.util.Arrays.equals(shown[z], tiff.volume().plane(z)), "saved = displayed, t" + t + " c" + c + " z" + z);
+                }
+            }
+        }
+        assertTrue(r.studio.logs.shown.isEmpty(), r.studio.logs.all());
+    }
+
+    @Test
+    void diskErrorIsLoggedOnceAndNothingElseStops(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.createFile(dir.resolve("occupied"));
+        SimulatedMicroscope scope = scope("GFP");
+        PluginSettings save = WIENER.toBuilder().output(PluginSettings.Output.DISPLAY_AND_SAVE).build();
+        Run r = run(save, null, scope, acquisition(scope, 3, "GFP").build(), Integer.MAX_VALUE, notAFolder.toString(),
+                intended(3, 1, NZ));
+
+        assertRawOutputIdenticalAndInOrder(r, 3 * NZ);
+        assertEquals(3 * NZ, r.store().images.size(), "the display still gets every stack");
+        long saveErrors = r.studio.logs.messages.stream().filter(m -> m.contains("failed: ")).count();
+        assertEquals(1, saveErrors, r.studio.logs.all());
+        assertTrue(r.studio.logs.messages.stream().anyMatch(m -> m.contains("3 deconvolved stacks could not be saved")),
+                r.studio.logs.all());
+        assertTrue(r.studio.logs.shown.isEmpty(), "a disk error is not a pop-up: " + r.studio.logs.all());
+    }
+}
