@@ -202,4 +202,32 @@ class SettingsPanelTest {
             for (Component child : k.getComponents()) layOut(child);
         }
     }
+
+    @Test
+    void storedDeviceThatIsNotDetectedKeepsItsOwnEntryAndRoundTrips() throws Exception {
+        PluginSettings stored = CHANGED.toBuilder().device("Radeon Pro W7900").build();
+        PluginSettings back = onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.show(stored);
+            assertEquals("Radeon Pro W7900", ((SettingsPanel.DeviceChoice) p.device.getSelectedItem()).device);
+            // detection finishing later replaces the placeholder's label, keeping the selection
+            p.addDevices(Collections.singletonList(new SettingsPanel.DeviceChoice("Radeon Pro W7900",
+                    "  Radeon Pro W7900 (gpu, AMD, 49152 MiB)")));
+            assertTrue(p.device.getSelectedItem().toString().contains("49152 MiB"), p.device.getSelectedItem().toString());
+            return p.settings();
+        });
+        assertEquals(stored, back);
+    }
+
+    @Test
+    void deviceDetectionNeverThrowsAndSaysWhatItFound() {
+        java.util.List<SettingsPanel.DeviceChoice> found = new java.util.ArrayList<SettingsPanel.DeviceChoice>();
+        String status = SettingsPanel.detectOpenClDevices(found);
+        if (found.isEmpty()) {
+            assertTrue(status.startsWith("no OpenCL") || status.startsWith("0 OpenCL"), status);
+        } else {
+            assertEquals(found.size() + " OpenCL device" + (found.size() == 1 ? "" : "s") + " found", status);
+            for (SettingsPanel.DeviceChoice d : found) assertTrue(d.label.endsWith(" MiB)"), "memory shown: " + d.label);
+        }
+    }
 }
