@@ -7,9 +7,10 @@
  *   <li>{@link org.livedecon.core.live.LiveDeconvolver} (processing-core): never-blocking hand-off,
  *       stack assembly per (time, channel, position), deconvolution on its own worker.</li>
  *   <li>{@link org.livedecon.core.deconv.Deconvolver} (processing-core): Wiener or Richardson–Lucy
- *       on the CPU or OpenCL backend.</li>
+ *       on the CPU or OpenCL backend ({@link org.livedecon.mm.PluginSettings#device()}).</li>
  *   <li>{@link org.livedecon.mm.DatastoreResultSink}: the result into the plugin's own datastore and
- *       display window, "&lt;acquisition&gt; (deconvolved)".</li>
+ *       display window, "&lt;acquisition&gt; (deconvolved)", behind {@link org.livedecon.mm.TiffResultSaver}
+ *       when the stacks are also saved as TIFF.</li>
  * </ol>
  * Around them: {@link org.livedecon.mm.LiveDeconvolutionPlugin} (metadata, creates things),
  * {@link org.livedecon.mm.LiveDeconvolutionFactory} (immutable, per acquisition),
