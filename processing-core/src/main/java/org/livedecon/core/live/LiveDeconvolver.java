@@ -17,11 +17,14 @@ import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.acquisition.PlaneCoords;
 import org.livedecon.core.acquisition.PlaneSink;
 import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.BackendFailure;
+import org.livedecon.core.backend.CpuBackend;
 import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Volume;
 
 /**
@@ -433,7 +436,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     /** Runs on the worker thread only. */
     private final class Worker {
         // made on the worker thread; any OpenCL problem falls back to the CPU backend with the reason logged
-        private final Backend backend = Backends.create(settings.device(), settings.backendThreads(), new Consumer<String>() {
+        private Backend backend = Backends.create(settings.device(), settings.backendThreads(), new Consumer<String>() {
             @Override
             public void accept(String line) { log.info(line); }
         });
@@ -489,8 +492,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 }
                 DeconvolutionSettings ds = adapt(c.settings(), s, behind);
                 boolean degraded = ds != c.settings();
-                DeconvolutionResult r = settings.deconvolverFactory().create(ds, backend).deconvolve(v, c.psf(),
-                        ProgressListener.NONE);
+                DeconvolutionResult r = deconvolveWithFallback(ds, v, c.psf());
                 learn(s.key().channel(), ds, r);
                 long now = System.nanoTime();
                 workingBytes.set(0);
@@ -500,6 +502,34 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 workingBytes.set(0);
                 failed(s, t, t0);
             }
+        }
+
+        /**
+         * A device failure in the middle of a job (OpenCL out of memory, a lost device, a driver
+         * error) moves this engine to the CPU backend for good, with the reason logged once, and
+         * the same stack is computed again there: the user still gets every result.
+         */
+        private DeconvolutionResult deconvolveWithFallback(DeconvolutionSettings ds, Volume v, Psf psf) {
+            String reason;
+            try {
+                return settings.deconvolverFactory().create(ds, backend).deconvolve(v, psf, ProgressListener.NONE);
+            } catch (BackendFailure e) {
+                if (backend instanceof CpuBackend) throw e;
+                reason = e.getMessage();
+            } catch (LinkageError e) {
+                if (backend instanceof CpuBackend) throw e;
+                reason = e.toString();
+            }
+            String r = reason == null ? "unknown error" : reason;
+            int nl = r.indexOf('\n');
+            log.warn("backend " + backend.name() + " failed, continuing on the CPU backend: " + (nl < 0 ? r : r.substring(0, nl)));
+            try {
+                backend.close();
+            } catch (RuntimeException e) {
+                // the device is already in trouble; the CPU backend does not depend on it
+            }
+            backend = new CpuBackend(settings.backendThreads());
+            return settings.deconvolverFactory().create(ds, backend).deconvolve(v, psf, ProgressListener.NONE);
         }
 
         /** ADAPTIVE: fewer iterations, then Wiener, so the stack's result is due before the target. */
