@@ -228,8 +228,19 @@ public final class CalibrationWizardModel {
     /**
      * Snaps one preview at {@link #exposureMs()} (set for the snap and put back afterwards) and
      * measures it: brightest pixel, saturation, suggested exposure. The image is kept for display.
+     * Live mode is paused for the snap.
      */
     public Preview preview() throws CalibrationException {
+        boolean wasLive = live.isOn();
+        if (wasLive) live.setOn(false);
+        try {
+            return snapPreview();
+        } finally {
+            if (wasLive) live.setOn(true);
+        }
+    }
+
+    private Preview snapPreview() throws CalibrationException {
         WizardMicroscope m = microscope();
         double before;
         try {
@@ -323,6 +334,12 @@ public final class CalibrationWizardModel {
     public float[] liveProjection() {
         WizardMicroscope m = scope;
         return m == null ? null : m.maxProjection();
+    }
+
+    /** Width of {@link #liveProjection()}, 0 when there is none. */
+    public int liveProjectionWidth() {
+        WizardMicroscope m = scope;
+        return m == null ? 0 : m.recordedWidth();
     }
 
     // ----- page 5: beads -----
