@@ -132,9 +132,10 @@ final class ResultPages {
 
                 @Override
                 protected void process(List<int[]> chunks) {
-                    int[] last = chunks.get(chunks.size() - 1);
-                    if (last[0] >= 0) showProgress("Step: " + step, last[0], last[1]);
-                    else stepLabel.setText("Step: " + step);
+                    int[] planes = null;
+                    for (int[] c : chunks) if (c[0] >= 0) planes = c;
+                    if (planes != null) showProgress("Step: " + step, planes[0], planes[1]);
+                    stepLabel.setText("Step: " + step);
                 }
 
                 @Override
@@ -219,6 +220,7 @@ final class ResultPages {
             table.setShowGrid(true);
             table.setGridColor(Color.LIGHT_GRAY);
             JScrollPane scroll = new JScrollPane(table);
+            scroll.setColumnHeaderView(table.getTableHeader()); // also when painted without a window
             scroll.setPreferredSize(new java.awt.Dimension(520, 90));
             wide(image, false);
             wide(scroll, false);

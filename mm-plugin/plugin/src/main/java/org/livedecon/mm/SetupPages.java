@@ -54,6 +54,16 @@ final class SetupPages {
             row("Pixel size at the sample (µm)", pixel);
             row("z step (µm, empty = auto)", zStep);
             row("Bead diameter (µm)", bead);
+            theory.setRenderer(new javax.swing.DefaultListCellRenderer() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
+                        boolean selected, boolean focus) {
+                    Object shown = value instanceof PsfModel ? ((PsfModel) value).label() : value;
+                    return super.getListCellRendererComponent(list, shown, index, selected, focus);
+                }
+            });
             row("Theory to compare with", theory);
             wide(facts, true);
             preset.addActionListener(e -> {

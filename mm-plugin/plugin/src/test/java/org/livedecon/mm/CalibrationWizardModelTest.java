@@ -109,6 +109,9 @@ class CalibrationWizardModelTest {
         assertEquals(2 * k + 1, plan.planes(), plan.toString());
         assertEquals(FOCUS_UM - k * 0.1, plan.startUm(), 1e-9);
 
+        assertEquals(java.util.Arrays.asList(false, true, false, true), live.switches, "paused for each preview snap");
+        live.switches.clear();
+
         // acquisition: live mode off while the scan runs, back on afterwards; focus and exposure restored
         final List<String> steps = new ArrayList<String>();
         final int[] planes = {0};
