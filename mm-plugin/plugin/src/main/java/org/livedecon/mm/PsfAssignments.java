@@ -10,8 +10,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.livedecon.core.psf.PsfLibrary;
+import org.micromanager.PropertyMap;
 
 /**
  * Which PSF library entry the calibration wizard assigned to which channel: the file
@@ -19,7 +21,9 @@ import org.livedecon.core.psf.PsfLibrary;
  * {@code channel.N = NAME} (and {@code default = NAME} for channels without their own). The
  * MMStudio API mirror has no user profile, so the assignment lives beside the PSFs, where the
  * processor settings ({@link ChannelPsf#library(String)} per channel index, as in
- * {@link PluginSettings#channelPsfs()}) can read it with {@link #toSettings(PluginSettings)}.
+ * {@link PluginSettings#channelPsfs()}) pick it up: a newly added Live Deconvolution processor
+ * starts from it ({@link #presetFor}, called by {@link LiveDeconvolutionPlugin#createConfigurator});
+ * the settings window then shows and stores those PSFs like any others.
  * Immutable values; reading and writing are not synchronised between processes (last writer wins;
  * the file is replaced atomically).
  */
@@ -102,6 +106,26 @@ public final class PsfAssignments {
             else b.channelPsf(e.getKey(), ChannelPsf.library(e.getValue()));
         }
         return b.build();
+    }
+
+    /**
+     * The settings a new Live Deconvolution processor starts from: {@code given} unchanged when it
+     * already names PSFs ({@link SettingsKeys#DEFAULT_PSF} or {@link SettingsKeys#CHANNEL_PSFS}) or
+     * when nothing is assigned; otherwise {@code given} (its other keys kept) with these
+     * assignments as its PSFs. Unusable given settings are left for the configurator to report.
+     */
+    public PropertyMap presetFor(PropertyMap given, Supplier<PropertyMap.Builder> builders) {
+        if (byChannel.isEmpty() || given.containsKey(SettingsKeys.DEFAULT_PSF)
+                || given.containsKey(SettingsKeys.CHANNEL_PSFS)) {
+            return given;
+        }
+        PluginSettings s;
+        try {
+            s = SettingsConverter.fromPropertyMap(given);
+        } catch (IllegalArgumentException e) {
+            return given;
+        }
+        return given.copyBuilder().putAll(SettingsConverter.toPropertyMap(toSettings(s), builders)).build();
     }
 
     @Override
