@@ -40,6 +40,7 @@ final class ResultPages {
         final JLabel image = new JLabel();
         private final Runnable onChange;
         private SwingWorker<ExtractionResult, int[]> worker;
+        private boolean running;
 
         Acquire(CalibrationWizardModel model, Runnable onChange) {
             super(model, "4. Acquire", "Live mode is paused during the scan and switched back on afterwards. The focus, "
@@ -64,8 +65,9 @@ final class ResultPages {
             });
         }
 
+        /** True from Start until the worker's {@code done()} has run on the EDT. */
         @Override
-        boolean busy() { return worker != null && !worker.isDone(); }
+        boolean busy() { return running; }
 
         @Override
         boolean leave() {
@@ -104,6 +106,7 @@ final class ResultPages {
             }
             start.setEnabled(false);
             cancel.setEnabled(true);
+            running = true;
             ok(" ");
             progress.setValue(0);
             worker = new SwingWorker<ExtractionResult, int[]>() {
@@ -140,6 +143,7 @@ final class ResultPages {
 
                 @Override
                 protected void done() {
+                    running = false;
                     start.setEnabled(true);
                     cancel.setEnabled(false);
                     try {
