@@ -21,4 +21,6 @@ public interface Studio {
    LogManager logs();
 
    LogManager getLogManager();
+
+   SnapLiveManager live();
 }

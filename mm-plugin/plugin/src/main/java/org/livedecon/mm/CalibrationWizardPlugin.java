@@ -1,17 +1,24 @@
 package org.livedecon.mm;
 
+import javax.swing.SwingUtilities;
+
+import org.livedecon.core.psf.PsfLibrary;
 import org.micromanager.MenuPlugin;
+import org.micromanager.SnapLiveManager;
 import org.micromanager.Studio;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.SciJavaPlugin;
 
 /**
- * "PSF from beads..." in the Plugins menu. The calibration wizard is NOT implemented yet: selecting
- * the item only logs and shows that.
+ * "PSF from beads..." in Plugins &gt; Live Deconvolution: opens the PSF calibration wizard
+ * ({@link CalibrationWizard}) over Micro-Manager's core ({@link MmCoreMicroscope}), saving into the
+ * user's PSF library ({@link PsfLibrary#standard()}). One window per plugin instance: selecting the
+ * item again brings it to the front.
  */
 @Plugin(type = MenuPlugin.class)
 public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin {
     private Studio studio;
+    private CalibrationWizard wizard;
 
     @Override
     public void setContext(Studio studio) { this.studio = studio; }
@@ -21,17 +28,53 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
 
     @Override
     public void onPluginSelected() {
-        if (studio != null) {
-            studio.logs().logMessage("Live Deconvolution: the PSF calibration wizard is not yet implemented");
-            studio.logs().showMessage("The PSF calibration wizard is not yet implemented.");
+        if (!SwingUtilities.isEventDispatchThread()) {
+            SwingUtilities.invokeLater(this::onPluginSelected);
+            return;
         }
+        if (studio == null) return;
+        try {
+            if (wizard == null) {
+                CalibrationWizardModel model = new CalibrationWizardModel(new MmCoreMicroscope(studio.core()),
+                        PsfLibrary.standard(), liveMode(studio));
+                try {
+                    model.readHardware();
+                } catch (Exception e) {
+                    studio.logs().logError(e, "PSF calibration wizard: " + e.getMessage());
+                }
+                wizard = new CalibrationWizard(model);
+            }
+            wizard.open();
+        } catch (RuntimeException e) {
+            studio.logs().showError(e, "PSF calibration wizard could not open: " + e.getMessage());
+        }
+    }
+
+    /** Micro-Manager's live mode as the model sees it. */
+    static CalibrationWizardModel.LiveMode liveMode(final Studio studio) {
+        return new CalibrationWizardModel.LiveMode() {
+            @Override
+            public boolean isOn() {
+                SnapLiveManager l = studio.live();
+                return l != null && l.isLiveModeOn();
+            }
+
+            @Override
+            public void setOn(boolean on) {
+                SnapLiveManager l = studio.live();
+                if (l != null) l.setLiveModeOn(on);
+            }
+        };
     }
 
     @Override
     public String getName() { return "PSF from beads..."; }
 
     @Override
-    public String getHelpText() { return "Measures the PSF from a z-scan of fluorescent beads (not yet implemented)."; }
+    public String getHelpText() {
+        return "Measures the PSF from a z-scan of fluorescent beads and saves it in the PSF library for the Live "
+                + "Deconvolution processor.";
+    }
 
     @Override
     public String getVersion() { return Version.get(); }

@@ -17,9 +17,17 @@ public final class LiveDeconvolutionPlugin implements ProcessorPlugin, SciJavaPl
     @Override
     public void setContext(Studio studio) { this.studio = studio; }
 
+    /** A new processor (settings without PSFs) starts from the calibration wizard's channel assignments. */
     @Override
     public ProcessorConfigurator createConfigurator(PropertyMap settings) {
-        return new LiveDeconvolutionConfigurator(settings, studio);
+        PropertyMap given = settings;
+        try {
+            given = PsfAssignments.read(org.livedecon.core.psf.PsfLibrary.standard()).presetFor(settings,
+                    org.micromanager.PropertyMaps::builder);
+        } catch (java.io.IOException | RuntimeException e) {
+            new StudioReporter(studio).log("PSF channel assignments not used: " + e.getMessage());
+        }
+        return new LiveDeconvolutionConfigurator(given, studio);
     }
 
     /** Unreadable settings are reported once and give a pass-through factory. */

@@ -18,6 +18,10 @@
  * {@link org.livedecon.mm.PluginSettings}), {@link org.livedecon.mm.PassThroughProcessor},
  * {@link org.livedecon.mm.LiveDeconvolutionConfigurator} (settings window holding a
  * {@link org.livedecon.mm.SettingsPanel}, with {@link org.livedecon.mm.PsfRowsPanel} for the per-channel PSFs),
- * {@link org.livedecon.mm.CalibrationWizardPlugin} (Plugins menu: not yet).
+ * {@link org.livedecon.mm.CalibrationWizardPlugin} (Plugins menu "PSF from beads...": the
+ * {@link org.livedecon.mm.CalibrationWizard} window, Swing only, over the display-free
+ * {@link org.livedecon.mm.CalibrationWizardModel}, which drives the core's calibration session on
+ * {@link org.livedecon.mm.MmCoreMicroscope} and records channel assignments in
+ * {@link org.livedecon.mm.PsfAssignments}).
  */
 package org.livedecon.mm;

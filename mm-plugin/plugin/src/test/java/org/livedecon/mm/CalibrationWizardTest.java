@@ -1,0 +1,136 @@
+package org.livedecon.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+import javax.swing.JPanel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livedecon.core.calibration.ScanPlan;
+import org.livedecon.sim.SimulatedMicroscope;
+
+/** The wizard's pages built and painted without a display, and its acquisition page driving a scan. */
+class CalibrationWizardTest {
+    static final String[] NAMES = {"optics", "preview", "scan", "acquire", "beads", "result", "save"};
+
+    @Test
+    void rendersEveryPageHeadlessToPngs(@TempDir Path dir) throws Exception {
+        SimulatedMicroscope m = CalibrationWizardModelTest.slide(40);
+        m.camera().setExposureMs(10);
+        final CalibrationWizardModel model = CalibrationWizardModelTest.model(m, dir,
+                new CalibrationWizardModelTest.FakeLive(false));
+        model.preview();
+        model.useSuggestedExposure();
+        model.preview();
+        final ScanPlan plan = model.plan();
+        model.acquire("sim-wizard", null);
+        final Path saved = model.save("sim-wizard", 2);
+
+        final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
+        List<WizardPage> pages = wizard.pages();
+        assertEquals(NAMES.length, pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            final int page = i;
+            BufferedImage img = SettingsPanelTest.onEdt(() -> {
+                wizard.show(page);
+                WizardPage p = wizard.pages().get(page);
+                if (p instanceof SetupPages.ScanPage) ((SetupPages.ScanPage) p).show(plan);
+                if (p instanceof ResultPages.Acquire) {
+                    ((ResultPages.Acquire) p).showProgress("Step: acquisition", 21, plan.planes());
+                }
+                if (p instanceof ResultPages.Save) ((ResultPages.Save) p).saved(saved);
+                return paint(wizard.content());
+            });
+            assertEquals(page, wizard.currentPage());
+            File f = new File("target/screenshots/wizard-" + (page + 1) + "-" + NAMES[page] + ".png");
+            assertTrue(f.getParentFile().isDirectory() || f.getParentFile().mkdirs());
+            assertTrue(ImageIO.write(img, "png", f));
+            assertNotBlank(img, f.getName());
+        }
+        // the pages show the model's numbers
+        SetupPages.Optics optics = (SetupPages.Optics) pages.get(0);
+        assertEquals("1.4", optics.na.getText());
+        assertEquals("0.1", optics.pixel.getText());
+        ResultPages.Result result = (ResultPages.Result) pages.get(5);
+        assertEquals(model.fwhmTable().get(3)[1], result.table.getValueAt(2, 1), "z FWHM in the table");
+        assertNotNull(result.image.getIcon());
+        ResultPages.Beads beads = (ResultPages.Beads) pages.get(4);
+        assertTrue(beads.counts.getText().contains("used"), beads.counts.getText());
+        assertEquals(384, beads.image.getIcon().getIconWidth());
+    }
+
+    @Test
+    void acquirePageScansOnAWorkerAndEnablesNext(@TempDir Path dir) throws Exception {
+        SimulatedMicroscope m = CalibrationWizardModelTest.slide(30);
+        m.camera().setExposureMs(100);
+        final CalibrationWizardModelTest.FakeLive live = new CalibrationWizardModelTest.FakeLive(true);
+        final CalibrationWizardModel model = CalibrationWizardModelTest.model(m, dir, live);
+        final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
+        final ResultPages.Acquire acquire = (ResultPages.Acquire) wizard.pages().get(3);
+        SettingsPanelTest.onEdt(() -> {
+            wizard.show(3);
+            assertFalse(acquire.leave(), "no result yet");
+            acquire.name.setText("worker-psf");
+            acquire.start.doClick();
+            return null;
+        });
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (SettingsPanelTest.onEdt(acquire::busy) && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        SettingsPanelTest.onEdt(() -> {
+            assertFalse(acquire.busy(), "the scan finished within 2 minutes");
+            assertNotNull(model.result(), acquire.status.getText());
+            assertEquals(acquire.progress.getMaximum(), acquire.progress.getValue(), "progress at the end");
+            assertTrue(acquire.start.isEnabled() && !acquire.cancel.isEnabled());
+            assertTrue(acquire.leave());
+            wizard.show(6);
+            assertEquals("worker-psf", ((ResultPages.Save) wizard.pages().get(6)).name.getText(), "name carried over");
+            return null;
+        });
+        assertTrue(live.on, "live mode back on");
+        assertEquals(2, live.switches.size(), "paused once for the scan: " + live.switches);
+        assertEquals(CalibrationWizardModelTest.FOCUS_UM, m.focus().positionUm(), 1e-9);
+    }
+
+    static BufferedImage paint(JPanel p) {
+        Dimension d = p.getPreferredSize();
+        p.setSize(d);
+        SettingsPanelTest.layOut(p);
+        BufferedImage out = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            p.printAll(g);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    static void assertNotBlank(BufferedImage img, String what) {
+        assertTrue(img.getWidth() > 300 && img.getHeight() > 200, what + ": " + img.getWidth() + "x" + img.getHeight());
+        Set<Integer> colours = new HashSet<Integer>();
+        int background = img.getRGB(0, 0);
+        int differing = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                colours.add(rgb);
+                if (rgb != background) differing++;
+            }
+        }
+        assertTrue(colours.size() > 10 && differing > img.getWidth() * img.getHeight() / 100,
+                what + ": " + colours.size() + " colours, " + differing + " pixels differ from the background");
+    }
+}

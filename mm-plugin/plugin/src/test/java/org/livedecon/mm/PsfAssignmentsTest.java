@@ -1,0 +1,60 @@
+package org.livedecon.mm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.psf.PsfLibrary;
+import org.micromanager.PropertyMap;
+
+class PsfAssignmentsTest {
+    @Test
+    void assignmentsAccumulateInTheLibraryFolder(@TempDir Path dir) throws Exception {
+        PsfLibrary lib = new PsfLibrary(dir.resolve("psfs"));
+        assertTrue(PsfAssignments.read(lib).byChannel().isEmpty(), "no file yet");
+        PsfAssignments.assign(lib, 0, "gfp-100x");
+        PsfAssignments.assign(lib, PsfAssignments.DEFAULT, "any-100x");
+        PsfAssignments a = PsfAssignments.assign(lib, 2, "mcherry-100x");
+        assertEquals(a.byChannel(), PsfAssignments.read(lib).byChannel());
+        PsfAssignments.assign(lib, 0, "gfp-100x-v2");
+        PsfAssignments read = PsfAssignments.read(lib);
+        assertEquals("gfp-100x-v2", read.nameFor(0), "replaced");
+        assertEquals("mcherry-100x", read.nameFor(2));
+        assertEquals("any-100x", read.nameFor(PsfAssignments.DEFAULT));
+        String file = new String(Files.readAllBytes(dir.resolve("psfs").resolve(PsfAssignments.FILE_NAME)), "ISO-8859-1");
+        assertTrue(file.contains("channel.2=mcherry-100x") && file.contains("default=any-100x"), file);
+
+        PluginSettings s = read.toSettings(PluginSettings.defaults());
+        assertEquals(ChannelPsf.library("any-100x"), s.defaultPsf());
+        assertEquals(ChannelPsf.library("gfp-100x-v2"), s.psfFor(0));
+        assertEquals(ChannelPsf.library("any-100x"), s.psfFor(1));
+
+        assertThrows(IllegalArgumentException.class, () -> PsfAssignments.assign(lib, 1, "../evil"));
+        assertThrows(IllegalArgumentException.class, () -> PsfAssignments.assign(lib, -3, "ok"));
+    }
+
+    @Test
+    void aNewProcessorStartsFromTheAssignmentsAndAConfiguredOneKeepsItsPsfs(@TempDir Path dir) throws Exception {
+        PsfLibrary lib = new PsfLibrary(dir);
+        PsfAssignments a = PsfAssignments.assign(lib, 1, "beads-60x");
+        PropertyMap fresh = FakePropertyMap.builder().putString(SettingsKeys.PROCESSOR_NAME, "Live Deconvolution")
+                .putString(SettingsKeys.ALGORITHM, Algorithm.WIENER.cliName()).build();
+        PropertyMap preset = a.presetFor(fresh, SettingsConverterTest.FAKE);
+        PluginSettings s = SettingsConverter.fromPropertyMap(preset);
+        assertEquals(ChannelPsf.library("beads-60x"), s.psfFor(1));
+        assertEquals(Algorithm.WIENER, s.deconvolution().algorithm(), "other settings kept");
+        assertEquals("Live Deconvolution", preset.getString(SettingsKeys.PROCESSOR_NAME, null));
+
+        PropertyMap configured = SettingsConverter.toPropertyMap(PluginSettings.defaults(), SettingsConverterTest.FAKE);
+        assertSame(configured, a.presetFor(configured, SettingsConverterTest.FAKE), "PSFs already chosen: untouched");
+        PsfAssignments none = PsfAssignments.read(new PsfLibrary(dir.resolve("empty")));
+        assertSame(fresh, none.presetFor(fresh, SettingsConverterTest.FAKE));
+    }
+}
