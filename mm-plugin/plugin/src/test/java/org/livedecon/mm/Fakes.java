@@ -295,5 +295,13 @@ final class Fakes {
         @Override public DisplayManager getDisplayManager() { return displays; }
         @Override public LogManager logs() { return logs; }
         @Override public LogManager getLogManager() { return logs; }
+        @Override public org.micromanager.SnapLiveManager live() { return live; }
+
+        final org.micromanager.SnapLiveManager live = new org.micromanager.SnapLiveManager() {
+            private volatile boolean on;
+
+            @Override public boolean isLiveModeOn() { return on; }
+            @Override public void setLiveModeOn(boolean b) { on = b; }
+        };
     }
 }
