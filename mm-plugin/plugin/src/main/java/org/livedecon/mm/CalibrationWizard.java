@@ -2,6 +2,8 @@ package org.livedecon.mm;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -14,6 +16,7 @@ import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
@@ -58,7 +61,9 @@ public final class CalibrationWizard {
         buttons.add(close);
         nav.add(where, BorderLayout.WEST);
         nav.add(buttons, BorderLayout.EAST);
-        content.add(deck, BorderLayout.CENTER);
+        JScrollPane scroll = new JScrollPane(deck);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        content.add(scroll, BorderLayout.CENTER);
         content.add(nav, BorderLayout.SOUTH);
         back.addActionListener(e -> show(current - 1));
         next.addActionListener(e -> {
@@ -84,6 +89,23 @@ public final class CalibrationWizard {
         pages.get(i).enter();
         cards.show(deck, Integer.toString(i));
         refreshButtons();
+        fitWindow();
+    }
+
+    /**
+     * Grows the window (never shrinks it, within the screen) when a page got larger than at the
+     * last pack: the result and bead pages only get their images after the scan; a smaller
+     * screen scrolls instead.
+     */
+    private void fitWindow() {
+        if (frame == null) return;
+        frame.validate();
+        Dimension want = frame.getPreferredSize();
+        Dimension now = frame.getSize();
+        Rectangle screen = frame.getGraphicsConfiguration().getBounds();
+        int w = Math.min(Math.max(want.width, now.width), screen.width);
+        int h = Math.min(Math.max(want.height, now.height), screen.height);
+        if (w != now.width || h != now.height) frame.setSize(w, h);
     }
 
     private void refreshButtons() {

@@ -104,6 +104,37 @@ class CalibrationWizardTest {
         assertEquals(CalibrationWizardModelTest.FOCUS_UM, m.focus().positionUm(), 1e-9);
     }
 
+    /** The wizard's real window on a display (Xvfb in CI), on its result page; skipped headless. */
+    @Test
+    void openedWizardWindowIsCapturedFromTheScreen(@TempDir Path dir) throws Exception {
+        ScreenCaptures.assumeDisplay();
+        SimulatedMicroscope m = CalibrationWizardModelTest.slide(40);
+        m.camera().setExposureMs(10);
+        final CalibrationWizardModel model = CalibrationWizardModelTest.model(m, dir,
+                new CalibrationWizardModelTest.FakeLive(false));
+        model.preview();
+        model.useSuggestedExposure();
+        model.acquire("sim-wizard-window", null);
+        final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
+        try {
+            SettingsPanelTest.onEdt(() -> {
+                wizard.open();
+                wizard.show(5);
+                return null;
+            });
+            BufferedImage shot = ScreenCaptures.captureFrame(CalibrationWizard.TITLE, "wizard-window-result.png");
+            assertNotBlank(shot, "wizard window");
+            assertEquals(5, (int) SettingsPanelTest.onEdt(wizard::currentPage));
+        } finally {
+            SettingsPanelTest.onEdt(() -> {
+                for (java.awt.Frame f : java.awt.Frame.getFrames()) {
+                    if (CalibrationWizard.TITLE.equals(f.getTitle())) f.dispose();
+                }
+                return null;
+            });
+        }
+    }
+
     static BufferedImage paint(JPanel p) {
         Dimension d = p.getPreferredSize();
         p.setSize(d);
