@@ -28,6 +28,8 @@ public final class TiledDeconvolver implements Deconvolver {
     private final DeconvolutionSettings settings;
     private final Backend backend;
     private final long budgetBytes;
+    /** Tile counts (x, y, z) fixed by the caller (tests), or null to derive them from the budget. */
+    private final int[] fixedCounts;
 
     /** @param budgetBytes memory one tile's job may use on the backend (see {@link DeconvolutionPlan#bytes()}) */
     public TiledDeconvolver(DeconvolutionSettings settings, Backend backend, long budgetBytes) {
@@ -35,14 +37,24 @@ public final class TiledDeconvolver implements Deconvolver {
         this.settings = settings;
         this.backend = backend;
         this.budgetBytes = budgetBytes;
+        this.fixedCounts = null;
+    }
+
+    /** Always these tile counts (x, y, z), whatever the memory (for tests). */
+    TiledDeconvolver(DeconvolutionSettings settings, Backend backend, int[] tileCounts) {
+        this.settings = settings;
+        this.backend = backend;
+        this.budgetBytes = Long.MAX_VALUE;
+        this.fixedCounts = tileCounts.clone();
     }
 
     @Override
     public DeconvolutionPlan plan(Shape image, Psf psf) {
         Deconvolver whole = Deconvolvers.create(settings, backend);
         DeconvolutionPlan single = whole.plan(image, psf);
-        if (single.bytes() <= budgetBytes) return single;
-        int[] tiles = tileCounts(image, psf);
+        if (fixedCounts == null && single.bytes() <= budgetBytes) return single;
+        int[] tiles = fixedCounts != null ? fixedCounts.clone() : tileCounts(image, psf);
+        if (tiles[0] * tiles[1] * tiles[2] == 1) return single;
         Shape tile = largestTile(image, psf, tiles);
         DeconvolutionPlan perTile = whole.plan(tile, psf);
         return new DeconvolutionPlan(image, psf.shape(), perTile.grid(), perTile.realBuffers(), perTile.spectrumBuffers(),
