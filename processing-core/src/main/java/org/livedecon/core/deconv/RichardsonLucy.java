@@ -69,11 +69,9 @@ public final class RichardsonLucy implements Deconvolver {
         double b = settings.background().resolve(image);
         float background = (float) b;
         float x0 = Jobs.meanAbove(image, b);
-        double meanY = Math.abs(image.sum()) / window.voxels();
-        // 0/0 and y/0 are kept finite: a denominator never drops below a millionth of the mean signal
-        float floor = (float) Math.max(1e-6 * meanY, Float.MIN_NORMAL);
+        float floor = ratioFloor(image);
         int planned = settings.iterations();
-        double targetFlux = image.sum() - b * window.voxels();
+        double targetFlux = targetFlux(image, b);
         boolean conserveFlux = targetFlux > 0;
 
         try (RlSteps steps = new RlSteps(backend, psf, window, grid, settings.algorithm(), (float) settings.lambda(),
@@ -123,6 +121,17 @@ public final class RichardsonLucy implements Deconvolver {
      */
     static float fluxScale(boolean conserveFlux, double targetFlux, double predicted) {
         return conserveFlux && predicted > 0 ? (float) (targetFlux / predicted) : 1f;
+    }
+
+    /** 0/0 and y/0 are kept finite: a denominator never drops below a millionth of the mean signal. */
+    static float ratioFloor(Volume image) {
+        double meanY = Math.abs(image.sum()) / image.shape().voxels();
+        return (float) Math.max(1e-6 * meanY, Float.MIN_NORMAL);
+    }
+
+    /** The measured light Σ(y − b) the estimate must send to the camera. */
+    static double targetFlux(Volume image, double b) {
+        return image.sum() - b * image.shape().voxels();
     }
 
     /** sqrt(Σ(x_new − x)² / Σ x²), NaN when x is 0. */

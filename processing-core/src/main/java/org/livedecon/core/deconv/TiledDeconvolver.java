@@ -1,5 +1,7 @@
 package org.livedecon.core.deconv;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.livedecon.core.backend.Backend;
@@ -53,12 +55,26 @@ public final class TiledDeconvolver implements Deconvolver {
         Deconvolver whole = Deconvolvers.create(settings, backend);
         DeconvolutionPlan single = whole.plan(image, psf);
         if (fixedCounts == null && single.bytes() <= budgetBytes) return single;
-        int[] tiles = fixedCounts != null ? fixedCounts.clone() : tileCounts(image, psf);
+        boolean lockstep = settings.algorithm().iterative();
+        int[] tiles;
+        if (fixedCounts != null) {
+            tiles = fixedCounts.clone();
+        } else {
+            try {
+                tiles = tileCounts(image, psf, lockstep);
+            } catch (IllegalArgumentException e) {
+                if (!lockstep) throw e;
+                // no room for every tile's state next to a tile's job: independent tiles, which drift apart
+                lockstep = false;
+                tiles = tileCounts(image, psf, false);
+            }
+        }
         if (tiles[0] * tiles[1] * tiles[2] == 1) return single;
         Shape tile = largestTile(image, psf, tiles);
         DeconvolutionPlan perTile = whole.plan(tile, psf);
         return new DeconvolutionPlan(image, psf.shape(), perTile.grid(), perTile.realBuffers(), perTile.spectrumBuffers(),
-                perTile.bytes() + 8L * image.voxels(), backend.name(), tiles, tile);
+                perTile.bytes() + 8L * image.voxels(), backend.name(), tiles, tile,
+                lockstep ? LockstepTiles.stateBytes(settings.algorithm(), tile, perTile.grid()) : 0);
     }
 
     @Override
@@ -69,18 +85,10 @@ public final class TiledDeconvolver implements Deconvolver {
         Jobs.checkInputs(image, psf);
         double b = settings.background().resolve(image);
         DeconvolutionSettings fixed = settings.toBuilder().background(Background.fixed(b)).build();
-        // RL tiles start outside their view from the whole stack's mean, as the untiled job does
-        Deconvolver inner = fixed.algorithm().iterative()
-                ? new RichardsonLucy(fixed, backend, Jobs.meanAbove(image, b)) : Deconvolvers.create(fixed, backend);
         Shape s = image.shape();
         int[] counts = plan.tileCounts();
         int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
-        int total = counts[0] * counts[1] * counts[2];
-        float[] acc = new float[s.voxels()];
-        float[] weightSum = new float[s.voxels()];
-        int iterations = 0;
-        DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.NOT_ITERATIVE;
-        int index = 0;
+        List<int[][]> cores = new ArrayList<int[][]>(), exts = new ArrayList<int[][]>();
         for (int tz = 0; tz < counts[2]; tz++) {
             for (int ty = 0; ty < counts[1]; ty++) {
                 for (int tx = 0; tx < counts[0]; tx++) {
@@ -90,20 +98,39 @@ public final class TiledDeconvolver implements Deconvolver {
                         core[a] = split(s.along(a), counts[a], t[a]);
                         ext[a] = extended(s.along(a), counts[a], core[a], margin[a]);
                     }
-                    Volume tile = crop(image, ext);
-                    final int base = index * Math.max(1, settings.iterations());
-                    final int planned = total * Math.max(1, settings.iterations());
-                    DeconvolutionResult r = inner.deconvolve(tile, psf, new ProgressListener() {
-                        @Override
-                        public void iterationDone(int done, int p, double change, long elapsed) {
-                            progress.iterationDone(base + done, planned, change, elapsed);
-                        }
-                    });
-                    iterations = r.iterations();
-                    reason = r.stopReason();
-                    blend(r.volume(), ext, core, margin, s, acc, weightSum);
-                    index++;
+                    cores.add(core);
+                    exts.add(ext);
                 }
+            }
+        }
+        float[] acc = new float[s.voxels()];
+        float[] weightSum = new float[s.voxels()];
+        int iterations = 0;
+        DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.NOT_ITERATIVE;
+        if (plan.lockstep()) {
+            LockstepTiles.Outcome o = LockstepTiles.run(fixed, backend, image, psf, b, cores, exts, plan.tile(), plan.grid(),
+                    margin, progress, t0, acc, weightSum);
+            iterations = o.iterations;
+            reason = o.reason;
+        } else {
+            // RL tiles start outside their view from the whole stack's mean, as the untiled job does
+            Deconvolver inner = fixed.algorithm().iterative()
+                    ? new RichardsonLucy(fixed, backend, Jobs.meanAbove(image, b)) : Deconvolvers.create(fixed, backend);
+            int total = cores.size();
+            for (int index = 0; index < total; index++) {
+                int[][] core = cores.get(index), ext = exts.get(index);
+                Volume tile = crop(image, ext);
+                final int base = index * Math.max(1, settings.iterations());
+                final int planned = total * Math.max(1, settings.iterations());
+                DeconvolutionResult r = inner.deconvolve(tile, psf, new ProgressListener() {
+                    @Override
+                    public void iterationDone(int done, int p, double change, long elapsed) {
+                        progress.iterationDone(base + done, planned, change, elapsed);
+                    }
+                });
+                iterations = r.iterations();
+                reason = r.stopReason();
+                blend(r.volume(), ext, core, margin, s, acc, weightSum);
             }
         }
         for (int i = 0; i < acc.length; i++) acc[i] = weightSum[i] > 0 ? acc[i] / weightSum[i] : 0f;
@@ -112,13 +139,21 @@ public final class TiledDeconvolver implements Deconvolver {
                 elapsed);
     }
 
-    /** Tiles per axis (x, y, z): split the longest lateral axis until a tile's job fits, then z. */
-    private int[] tileCounts(Shape image, Psf psf) {
+    /**
+     * Tiles per axis (x, y, z): split the longest lateral axis until a tile's job fits, then z. With
+     * {@code lockstep} on a backend whose buffers share the heap, every tile's state must fit too.
+     */
+    private int[] tileCounts(Shape image, Psf psf, boolean lockstep) {
         int[] counts = {1, 1, 1};
         Deconvolver whole = Deconvolvers.create(settings, backend);
         int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
         for (int guard = 0; guard < 10000; guard++) {
-            if (whole.plan(largestTile(image, psf, counts), psf).bytes() <= budgetBytes) return counts;
+            Shape tile = largestTile(image, psf, counts);
+            DeconvolutionPlan job = whole.plan(tile, psf);
+            long state = lockstep && backend.buffersOnHeap()
+                    ? (long) counts[0] * counts[1] * counts[2] * LockstepTiles.stateBytes(settings.algorithm(), tile, job.grid())
+                    : 0;
+            if (job.bytes() + state <= budgetBytes) return counts;
             // a tile core narrower than twice its margin would be mostly overlap: stop splitting that axis
             boolean xOk = image.nx() / (counts[0] + 1) >= 2 * Math.max(1, margin[0]);
             boolean yOk = image.ny() / (counts[1] + 1) >= 2 * Math.max(1, margin[1]);
@@ -164,15 +199,21 @@ public final class TiledDeconvolver implements Deconvolver {
         return new int[] {(int) ((long) n * i / count), (int) ((long) n * (i + 1) / count)};
     }
 
-    private static Volume crop(Volume v, int[][] r) {
+    static Volume crop(Volume v, int[][] r) {
         Shape s = Shape.of(r[0][1] - r[0][0], r[1][1] - r[1][0], r[2][1] - r[2][0]);
         float[] out = new float[s.voxels()];
+        crop(v, r, out);
+        return new Volume(s, v.voxelSize(), out);
+    }
+
+    /** The box {@code r} ({@code [axis][from, to)}) of {@code v} into {@code out}. */
+    static void crop(Volume v, int[][] r, float[] out) {
+        Shape s = Shape.of(r[0][1] - r[0][0], r[1][1] - r[1][0], r[2][1] - r[2][0]);
         for (int z = 0; z < s.nz(); z++) {
             for (int y = 0; y < s.ny(); y++) {
                 System.arraycopy(v.data(), v.shape().index(r[0][0], r[1][0] + y, r[2][0] + z), out, s.index(0, y, z), s.nx());
             }
         }
-        return new Volume(s, v.voxelSize(), out);
     }
 
     /**
@@ -194,7 +235,7 @@ public final class TiledDeconvolver implements Deconvolver {
         return Math.max(0f, Math.min(1f, t));
     }
 
-    private static void blend(Volume tile, int[][] ext, int[][] core, int[] margin, Shape s, float[] acc, float[] wsum) {
+    static void blend(Volume tile, int[][] ext, int[][] core, int[] margin, Shape s, float[] acc, float[] wsum) {
         Shape ts = tile.shape();
         float[] d = tile.data();
         for (int z = 0; z < ts.nz(); z++) {
