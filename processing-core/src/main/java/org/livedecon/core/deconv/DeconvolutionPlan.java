@@ -36,7 +36,8 @@ public final class DeconvolutionPlan {
 
     /**
      * A tiled plan whose tiles run in lockstep, each keeping {@code tileStateBytes} of state in
-     * host memory between iteration steps (0: the tiles run one after another, independently).
+     * host memory between iteration steps (0: the tiles run one after another, independently;
+     * negative: so do they, for an iterative method that had no room for lockstep).
      */
     public DeconvolutionPlan(Shape image, Shape psf, Shape grid, int realBuffers, int spectrumBuffers, long bytes,
                              String backend, int[] tileCounts, Shape tile, long tileStateBytes) {
@@ -72,7 +73,7 @@ public final class DeconvolutionPlan {
     /** Whether the tiles advance together, one iteration step at a time (iterative methods). */
     public boolean lockstep() { return tiled() && tileStateBytes > 0; }
     /** Host memory one lockstep tile keeps between iteration steps (0 unless {@link #lockstep()}). */
-    public long tileStateBytes() { return tiled() ? tileStateBytes : 0; }
+    public long tileStateBytes() { return tiled() ? Math.max(0, tileStateBytes) : 0; }
 
     @Override
     public String toString() {
@@ -82,6 +83,8 @@ public final class DeconvolutionPlan {
                     ? String.format(Locale.ROOT, "; tiles run in lockstep (one step size and flux scale for the whole "
                             + "stack), each keeping %.1f MiB of state in host memory between steps (%.0f MiB for all %d)",
                             tileStateBytes / 1048576.0, n * tileStateBytes / 1048576.0, n)
+                    : tileStateBytes < 0 ? "; tiles run one after another (no room for every tile's state to run them in "
+                            + "lockstep), so accelerated RL tiles take their own step sizes and may differ by a few % of the range"
                     : "";
             return String.format(Locale.ROOT, "image %s, PSF %s, in %d tiles (%dx%dx%d, x,y,z) of up to %s with margins, "
                             + "FFT grid per tile %s (%d real + %d spectrum buffers), estimated memory %.0f MiB (one tile's job plus "

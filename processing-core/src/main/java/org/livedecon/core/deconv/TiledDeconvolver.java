@@ -56,6 +56,7 @@ public final class TiledDeconvolver implements Deconvolver {
         DeconvolutionPlan single = whole.plan(image, psf);
         if (fixedCounts == null && single.bytes() <= budgetBytes) return single;
         boolean lockstep = settings.algorithm().iterative();
+        boolean noRoom = false;
         int[] tiles;
         if (fixedCounts != null) {
             tiles = fixedCounts.clone();
@@ -66,6 +67,7 @@ public final class TiledDeconvolver implements Deconvolver {
                 if (!lockstep) throw e;
                 // no room for every tile's state next to a tile's job: independent tiles, which drift apart
                 lockstep = false;
+                noRoom = true;
                 tiles = tileCounts(image, psf, false);
             }
         }
@@ -74,7 +76,7 @@ public final class TiledDeconvolver implements Deconvolver {
         DeconvolutionPlan perTile = whole.plan(tile, psf);
         return new DeconvolutionPlan(image, psf.shape(), perTile.grid(), perTile.realBuffers(), perTile.spectrumBuffers(),
                 perTile.bytes() + 8L * image.voxels(), backend.name(), tiles, tile,
-                lockstep ? LockstepTiles.stateBytes(settings.algorithm(), tile, perTile.grid()) : 0);
+                lockstep ? LockstepTiles.stateBytes(settings.algorithm(), tile, perTile.grid()) : noRoom ? -1 : 0);
     }
 
     @Override
