@@ -300,14 +300,16 @@ public final class CpuBackend implements Backend {
         return reduce(xNewB.shape(), counted, 2, new VoxelSums() {
             @Override
             public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) {
+                    for (int i = from; i < to; i++) gp[i] = xn[i] - p[i];
+                    return;
+                }
                 double ab = 0, bb = 0;
                 for (int i = from; i < to; i++) {
                     float g = xn[i] - p[i];
                     float old = gp[i];
-                    if (count) {
-                        ab += (double) g * old;
-                        bb += (double) old * old;
-                    }
+                    ab += (double) g * old;
+                    bb += (double) old * old;
                     gp[i] = g;
                 }
                 sums[0] += ab;
@@ -325,16 +327,23 @@ public final class CpuBackend implements Backend {
         return reduce(xNewB.shape(), counted, 2, new VoxelSums() {
             @Override
             public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) {
+                    for (int i = from; i < to; i++) {
+                        float v = xn[i];
+                        float pred = v + alpha * (v - xp[i]);
+                        p[i] = pred > 0f ? pred : 0f;
+                        xp[i] = v;
+                    }
+                    return;
+                }
                 double dd = 0, pp = 0;
                 for (int i = from; i < to; i++) {
                     float v = xn[i];
                     float d = v - xp[i];
                     float pred = v + alpha * d;
                     p[i] = pred > 0f ? pred : 0f;
-                    if (count) {
-                        dd += (double) d * d;
-                        pp += (double) xp[i] * xp[i];
-                    }
+                    dd += (double) d * d;
+                    pp += (double) xp[i] * xp[i];
                     xp[i] = v;
                 }
                 sums[0] += dd;

@@ -16,6 +16,10 @@ import org.livedecon.core.volume.Volume;
  * boundaries (Bertero & Boccacci 2005, eq. 14) x lives on the image extended by the PSF support
  * and Hᵀ M is computed once per job; voxels with Hᵀ M below {@link #MIN_NORMALISER} do not reach
  * the camera and stay 0.
+ *
+ * <p>An iteration is made of the steps of {@link RlSteps} (blur, update, Biggs–Andrews prediction),
+ * each ending in a sum over the stack that the next step needs; this class runs them back to back,
+ * {@link LockstepTiles} runs each step on every tile of a tiled job before the next.
  */
 public final class RichardsonLucy implements Deconvolver {
     /** Fraction of a voxel's light that must land on the camera for it to be reconstructed. */
