@@ -110,23 +110,51 @@ public interface Backend extends AutoCloseable {
      * from {@code prediction}: {@code g = xNew - prediction}; returns
      * {@code [<g, gPrev>, <gPrev, gPrev>]} in float64 and then stores {@code g} into {@code gPrev}.
      */
-    double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev);
+    default double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev) {
+        return biggsGradient(xNew, prediction, gPrev, null);
+    }
+
+    /**
+     * As {@link #biggsGradient(RealBuffer, RealBuffer, RealBuffer)}, the sums taken over the
+     * voxels of {@code counted} only ({@code null}: every voxel); {@code gPrev} is updated everywhere.
+     */
+    double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev, Region counted);
 
     /**
      * Second half: {@code prediction = max(xNew + alpha * (xNew - xPrev), 0)}, then
      * {@code xPrev = xNew}. Returns {@code [Σ(xNew - xPrev)², Σ xPrev²]} (old xPrev) for the
      * relative-change stopping rule.
      */
-    double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha);
+    default double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha) {
+        return biggsPredict(xNew, xPrev, prediction, alpha, null);
+    }
+
+    /**
+     * As {@link #biggsPredict(RealBuffer, RealBuffer, RealBuffer, float)}, the sums taken over the
+     * voxels of {@code counted} only ({@code null}: every voxel); the buffers are updated everywhere.
+     */
+    double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha, Region counted);
 
     /** {@code [Σ(a - b)², Σ b²]} in float64. */
-    double[] change(RealBuffer a, RealBuffer b);
+    default double[] change(RealBuffer a, RealBuffer b) { return change(a, b, null); }
+
+    /** As {@link #change(RealBuffer, RealBuffer)} over the voxels of {@code counted} ({@code null}: every voxel). */
+    double[] change(RealBuffer a, RealBuffer b, Region counted);
 
     /** {@code Σ a·b} over all voxels, float64. */
     double dot(RealBuffer a, RealBuffer b);
 
     /** Σ over the window, float64. */
     double sum(RealBuffer b, Shape window);
+
+    /** Σ over the voxels of {@code region}, float64. */
+    double sum(RealBuffer b, Region region);
+
+    /**
+     * Whether this backend's buffers live in the Java heap (the CPU backend), so that state a
+     * caller keeps on the heap competes with them for the same memory budget.
+     */
+    default boolean buffersOnHeap() { return true; }
 
     /** Releases threads, cached OTFs and plans. */
     @Override

@@ -293,13 +293,17 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public double[] biggsGradient(RealBuffer xNewB, RealBuffer predictionB, RealBuffer gPrevB) {
+    public double[] biggsGradient(RealBuffer xNewB, RealBuffer predictionB, RealBuffer gPrevB, Region counted) {
         final float[] xn = CpuBuffers.data(xNewB);
         final float[] p = CpuBuffers.data(predictionB);
         final float[] gp = CpuBuffers.data(gPrevB);
-        return parallel.sum(xn.length, 2, new Parallel.SumBody() {
+        return reduce(xNewB.shape(), counted, 2, new VoxelSums() {
             @Override
-            public void run(int from, int to, double[] sums) {
+            public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) {
+                    for (int i = from; i < to; i++) gp[i] = xn[i] - p[i];
+                    return;
+                }
                 double ab = 0, bb = 0;
                 for (int i = from; i < to; i++) {
                     float g = xn[i] - p[i];
@@ -315,13 +319,23 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public double[] biggsPredict(RealBuffer xNewB, RealBuffer xPrevB, RealBuffer predictionB, final float alpha) {
+    public double[] biggsPredict(RealBuffer xNewB, RealBuffer xPrevB, RealBuffer predictionB, final float alpha,
+                                 Region counted) {
         final float[] xn = CpuBuffers.data(xNewB);
         final float[] xp = CpuBuffers.data(xPrevB);
         final float[] p = CpuBuffers.data(predictionB);
-        return parallel.sum(xn.length, 2, new Parallel.SumBody() {
+        return reduce(xNewB.shape(), counted, 2, new VoxelSums() {
             @Override
-            public void run(int from, int to, double[] sums) {
+            public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) {
+                    for (int i = from; i < to; i++) {
+                        float v = xn[i];
+                        float pred = v + alpha * (v - xp[i]);
+                        p[i] = pred > 0f ? pred : 0f;
+                        xp[i] = v;
+                    }
+                    return;
+                }
                 double dd = 0, pp = 0;
                 for (int i = from; i < to; i++) {
                     float v = xn[i];
@@ -339,12 +353,13 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public double[] change(RealBuffer ab, RealBuffer bb) {
+    public double[] change(RealBuffer ab, RealBuffer bb, Region counted) {
         final float[] a = CpuBuffers.data(ab);
         final float[] b = CpuBuffers.data(bb);
-        return parallel.sum(a.length, 2, new Parallel.SumBody() {
+        return reduce(ab.shape(), counted, 2, new VoxelSums() {
             @Override
-            public void run(int from, int to, double[] sums) {
+            public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) return;
                 double dd = 0, bbs = 0;
                 for (int i = from; i < to; i++) {
                     double d = (double) a[i] - b[i];
@@ -355,6 +370,57 @@ public final class CpuBackend implements Backend {
                 sums[1] += bbs;
             }
         });
+    }
+
+    /** A pass over voxels {@code [from, to)} that adds to {@code sums} only when {@code count}. */
+    private interface VoxelSums {
+        void run(int from, int to, boolean count, double[] sums);
+    }
+
+    /**
+     * Runs {@code body} over every voxel of {@code shape}: in parallel chunks over the whole buffer
+     * when {@code counted} is null, else x-line by x-line in runs of counted and uncounted voxels.
+     */
+    private double[] reduce(final Shape shape, Region counted, int n, final VoxelSums body) {
+        if (counted == null) {
+            return parallel.sum(shape.voxels(), n, new Parallel.SumBody() {
+                @Override
+                public void run(int from, int to, double[] sums) { body.run(from, to, true, sums); }
+            });
+        }
+        final boolean[] cy = counted.mask(1, shape), cz = counted.mask(2, shape);
+        final int[] runs = runs(counted.mask(0, shape));
+        final int nx = shape.nx(), ny = shape.ny();
+        return parallel.sum(ny * shape.nz(), n, new Parallel.SumBody() {
+            @Override
+            public void run(int from, int to, double[] sums) {
+                for (int line = from; line < to; line++) {
+                    int o = line * nx;
+                    if (!cy[line % ny] || !cz[line / ny]) {
+                        body.run(o, o + nx, false, sums);
+                        continue;
+                    }
+                    for (int r = 0; r + 1 < runs.length; r++) body.run(o + runs[r], o + runs[r + 1], r % 2 == 0, sums);
+                }
+            }
+        });
+    }
+
+    /** Boundaries of alternating counted / uncounted runs along a line, starting with a (maybe empty) counted one. */
+    private static int[] runs(boolean[] m) {
+        int[] b = new int[m.length + 2];
+        int k = 0;
+        b[k++] = 0;
+        boolean want = false; // the first run (from 0) is counted; look for its end
+        for (int x = 0; x < m.length; x++) {
+            if (m[x] == want) {
+                b[k++] = x;
+                want = !want;
+            }
+        }
+        // a leading uncounted run makes the first counted run empty: b = {0, 0, ...}
+        b[k++] = m.length;
+        return Arrays.copyOf(b, k);
     }
 
     @Override
@@ -385,6 +451,20 @@ public final class CpuBackend implements Backend {
                     int o = p.nx() * (l % wy + p.ny() * (l / wy));
                     for (int x = 0; x < wx; x++) s += d[o + x];
                 }
+                sums[0] += s;
+            }
+        })[0];
+    }
+
+    @Override
+    public double sum(RealBuffer b, Region region) {
+        final float[] d = CpuBuffers.data(b);
+        return reduce(b.shape(), region, 1, new VoxelSums() {
+            @Override
+            public void run(int from, int to, boolean count, double[] sums) {
+                if (!count) return;
+                double s = 0;
+                for (int i = from; i < to; i++) s += d[i];
                 sums[0] += s;
             }
         })[0];

@@ -1,8 +1,6 @@
 package org.livedecon.core.deconv;
 
 import org.livedecon.core.backend.Backend;
-import org.livedecon.core.backend.RealBuffer;
-import org.livedecon.core.backend.SpectrumBuffer;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
@@ -18,6 +16,10 @@ import org.livedecon.core.volume.Volume;
  * boundaries (Bertero & Boccacci 2005, eq. 14) x lives on the image extended by the PSF support
  * and Hᵀ M is computed once per job; voxels with Hᵀ M below {@link #MIN_NORMALISER} do not reach
  * the camera and stay 0.
+ *
+ * <p>An iteration is made of the steps of {@link RlSteps} (blur, update, Biggs–Andrews prediction),
+ * each ending in a sum over the stack that the next step needs; this class runs them back to back,
+ * {@link LockstepTiles} runs each step on every tile of a tiled job before the next.
  */
 public final class RichardsonLucy implements Deconvolver {
     /** Fraction of a voxel's light that must land on the camera for it to be reconstructed. */
@@ -68,42 +70,17 @@ public final class RichardsonLucy implements Deconvolver {
         DeconvolutionPlan plan = plan(image.shape(), psf);
         Shape grid = plan.grid();
         Shape window = image.shape();
-        boolean masked = nonCirculant(window, grid);
         double b = settings.background().resolve(image);
         float background = (float) b;
         float x0 = Jobs.meanAbove(image, b);
-        double meanY = Math.abs(image.sum()) / window.voxels();
-        // 0/0 and y/0 are kept finite: a denominator never drops below a millionth of the mean signal
-        float floor = (float) Math.max(1e-6 * meanY, Float.MIN_NORMAL);
+        float floor = ratioFloor(image);
         int planned = settings.iterations();
-        double targetFlux = image.sum() - b * window.voxels();
+        double targetFlux = targetFlux(image, b);
         boolean conserveFlux = targetFlux > 0;
 
-        RealBuffer observed = null, estimate = null, work = null, normaliser = null, xPrev = null, gPrev = null, tvf = null;
-        SpectrumBuffer spectrum = null;
-        try {
-            observed = backend.real(grid);
-            estimate = backend.real(grid);
-            work = backend.real(grid);
-            spectrum = backend.spectrum(grid);
-            backend.upload(image.data(), window, observed);
-            SpectrumBuffer otf = backend.otf(psf, grid);
-            if (masked) {
-                normaliser = backend.real(grid);
-                float[] ones = new float[window.voxels()];
-                java.util.Arrays.fill(ones, 1f);
-                backend.upload(ones, window, work);
-                backend.forward(work, spectrum, window);
-                backend.multiply(spectrum, otf, true);
-                backend.inverse(spectrum, normaliser, grid);
-            }
-            backend.upload(initialEstimate(image, b, x0, outsideStart != null ? outsideStart : x0, grid), grid, estimate);
-            if (accelerated) {
-                xPrev = backend.real(grid);
-                gPrev = backend.real(grid);
-                backend.copy(estimate, xPrev);
-            }
-            if (tv) tvf = backend.real(grid);
+        try (RlSteps steps = new RlSteps(backend, psf, window, grid, settings.algorithm(), (float) settings.lambda(),
+                background, floor)) {
+            steps.start(image.data(), initialEstimate(image, b, x0, outsideStart != null ? outsideStart : x0, grid));
             long setup = System.nanoTime() - t0;
 
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
@@ -111,78 +88,78 @@ public final class RichardsonLucy implements Deconvolver {
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 Jobs.checkInterrupted();
-                // Hx on the measured window only
-                backend.forward(estimate, spectrum, grid);
-                backend.multiply(spectrum, otf, false);
-                backend.inverse(spectrum, work, window);
-                if (conserveFlux) matchFlux(work, window, targetFlux, estimate);
-                // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
-                backend.ratio(observed, work, background, floor, window);
-                backend.forward(work, spectrum, window);
-                backend.multiply(spectrum, otf, true);
-                backend.inverse(spectrum, work, grid);
-                if (tv) backend.tvFactor(estimate, (float) settings.lambda(), tvf);
-                backend.rlUpdate(estimate, work, normaliser, MIN_NORMALISER, tvf); // work = new x
-                double[] change;
-                if (accelerated) {
-                    // Biggs & Andrews 1997, eqs. 11-13: g_k = x_{k+1} - prediction;
-                    // alpha = <g_k, g_{k-1}> / <g_{k-1}, g_{k-1}>, clamped to [0, 1]
-                    double[] dots = backend.biggsGradient(work, estimate, gPrev);
-                    double alpha = k >= 2 && dots[1] > 0 ? Math.max(0, Math.min(1, dots[0] / dots[1])) : 0;
-                    change = backend.biggsPredict(work, xPrev, estimate, (float) alpha);
-                } else {
-                    change = backend.change(work, estimate);
-                    RealBuffer t = estimate;
-                    estimate = work;
-                    work = t;
-                }
+                // Hx on the measured window only, scaled so the camera sees the measured flux
+                double predicted = steps.blur(null);
+                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), null);
+                double[] change = accelerated ? steps.predict(RlSteps.alpha(k, sums), null) : sums;
                 done = k;
-                double rel = change[1] > 0 ? Math.sqrt(change[0] / change[1]) : Double.NaN;
+                double rel = relativeChange(change);
                 long now = System.nanoTime();
                 progress.iterationDone(k, planned, rel, now - t0);
-                if (settings.tolerance() > 0 && k >= 2 && rel < settings.tolerance()) {
-                    reason = DeconvolutionResult.StopReason.TOLERANCE;
+                DeconvolutionResult.StopReason stop = stopReason(settings, k, planned, rel, now - t0, now - iterStart);
+                if (stop != null) {
+                    reason = stop;
                     break;
                 }
-                if (settings.timeBudgetSeconds() > 0 && k < planned) {
-                    double perIteration = (now - iterStart) / 1e9 / k;
-                    if ((now - t0) / 1e9 + perIteration > settings.timeBudgetSeconds()) {
-                        reason = DeconvolutionResult.StopReason.TIME_BUDGET;
-                        break;
-                    }
-                }
             }
-            RealBuffer result = accelerated ? xPrev : estimate;
             if (conserveFlux) {
                 // Σ_window Hx = <M, Hx> = <HᵀM, x>: the camera flux of the result without an FFT
-                double predicted = normaliser != null ? backend.dot(result, normaliser) : backend.sum(result, grid);
-                if (predicted > 0) backend.scale(result, (float) (targetFlux / predicted));
+                double predicted = steps.resultFlux();
+                if (predicted > 0) steps.scaleResult((float) (targetFlux / predicted));
             }
             float[] out = new float[window.voxels()];
-            backend.download(result, out, window);
+            backend.download(steps.result(), out, window);
             Jobs.clipNegative(out);
             return new DeconvolutionResult(new Volume(window, image.voxelSize(), out), plan, settings, b, done, reason,
                     setup, System.nanoTime() - t0);
-        } finally {
-            close(observed, estimate, work, normaliser, xPrev, gPrev, tvf);
-            if (spectrum != null) spectrum.close();
         }
     }
 
     /**
-     * Scales the estimate so the light it sends to the camera, Σ over the window of Hx, equals
-     * the measured light Σ(y − b). RL with b inside the model does not conserve flux while it
-     * converges: where Hx ≪ b the ratio y/(Hx + b) is close to 1 whatever Hx is, so surplus
+     * The flux-matching scale: Σ(y − b) over Σ_window Hx, so that the light the estimate sends to
+     * the camera equals the measured light. RL with b inside the model does not conserve flux while
+     * it converges: where Hx ≪ b the ratio y/(Hx + b) is close to 1 whatever Hx is, so surplus
      * light in dim regions drains only over hundreds of iterations (+30 % flux after 20 plain
-     * iterations on a synthetic stack). Hx is computed anyway, so this costs one sum and one
-     * pass over the estimate.
+     * iterations on a synthetic stack). Hx is computed anyway, so this costs one sum and one pass
+     * over the estimate. 1 (no scaling) when flux is not conserved or Hx has none.
      */
-    private void matchFlux(RealBuffer blurred, Shape window, double targetFlux, RealBuffer estimate) {
-        double predicted = backend.sum(blurred, window);
-        if (!(predicted > 0)) return;
-        float s = (float) (targetFlux / predicted);
-        backend.scale(blurred, s);
-        backend.scale(estimate, s);
+    static float fluxScale(boolean conserveFlux, double targetFlux, double predicted) {
+        return conserveFlux && predicted > 0 ? (float) (targetFlux / predicted) : 1f;
+    }
+
+    /** 0/0 and y/0 are kept finite: a denominator never drops below a millionth of the mean signal. */
+    static float ratioFloor(Volume image) {
+        double meanY = Math.abs(image.sum()) / image.shape().voxels();
+        return (float) Math.max(1e-6 * meanY, Float.MIN_NORMAL);
+    }
+
+    /** The measured light Σ(y − b) the estimate must send to the camera. */
+    static double targetFlux(Volume image, double b) {
+        return image.sum() - b * image.shape().voxels();
+    }
+
+    /** sqrt(Σ(x_new − x)² / Σ x²), NaN when x is 0. */
+    static double relativeChange(double[] change) {
+        return change[1] > 0 ? Math.sqrt(change[0] / change[1]) : Double.NaN;
+    }
+
+    /**
+     * Why to stop after iteration {@code k}, or null to go on: the relative change fell below the
+     * tolerance, or another iteration would overrun the time budget.
+     *
+     * @param elapsed   nanoseconds since the job started
+     * @param iterating nanoseconds since the first iteration started
+     */
+    static DeconvolutionResult.StopReason stopReason(DeconvolutionSettings settings, int k, int planned, double rel,
+                                                     long elapsed, long iterating) {
+        if (settings.tolerance() > 0 && k >= 2 && rel < settings.tolerance()) {
+            return DeconvolutionResult.StopReason.TOLERANCE;
+        }
+        if (settings.timeBudgetSeconds() > 0 && k < planned) {
+            double perIteration = iterating / 1e9 / k;
+            if (elapsed / 1e9 + perIteration > settings.timeBudgetSeconds()) return DeconvolutionResult.StopReason.TIME_BUDGET;
+        }
+        return null;
     }
 
     /**
@@ -193,7 +170,7 @@ public final class RichardsonLucy implements Deconvolver {
      * the image instead of a flat mean spares the iterations that a flat start spends draining
      * light out of dark regions (RL with b in the model does that only slowly).
      */
-    private static float[] initialEstimate(Volume image, double b, float mean, float outside, Shape grid) {
+    static float[] initialEstimate(Volume image, double b, float mean, float outside, Shape grid) {
         Shape s = image.shape();
         float[] y = image.data();
         float[] a = new float[s.voxels()];
@@ -210,9 +187,5 @@ public final class RichardsonLucy implements Deconvolver {
             }
         }
         return out;
-    }
-
-    private static void close(RealBuffer... buffers) {
-        for (RealBuffer b : buffers) if (b != null) b.close();
     }
 }

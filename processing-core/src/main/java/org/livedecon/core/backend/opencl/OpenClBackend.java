@@ -23,6 +23,7 @@ import org.jocl.cl_program;
 import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.OtfCache;
 import org.livedecon.core.backend.RealBuffer;
+import org.livedecon.core.backend.Region;
 import org.livedecon.core.backend.SpectrumBuffer;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
@@ -436,23 +437,58 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev) {
+    public double[] biggsGradient(RealBuffer xNew, RealBuffer prediction, RealBuffer gPrev, Region counted) {
         int n = xNew.shape().voxels();
-        return reduce("biggs_gradient", n, ClBuffers.real(xNew, this).mem(), ClBuffers.real(prediction, this).mem(),
-                ClBuffers.real(gPrev, this).mem(), n);
+        return reduce("biggs_gradient", n, concat(new Object[] {ClBuffers.real(xNew, this).mem(),
+                ClBuffers.real(prediction, this).mem(), ClBuffers.real(gPrev, this).mem(), n},
+                regionArgs(xNew.shape(), counted)));
     }
 
     @Override
-    public double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha) {
+    public double[] biggsPredict(RealBuffer xNew, RealBuffer xPrev, RealBuffer prediction, float alpha, Region counted) {
         int n = xNew.shape().voxels();
-        return reduce("biggs_predict", n, ClBuffers.real(xNew, this).mem(), ClBuffers.real(xPrev, this).mem(),
-                ClBuffers.real(prediction, this).mem(), alpha, n);
+        return reduce("biggs_predict", n, concat(new Object[] {ClBuffers.real(xNew, this).mem(),
+                ClBuffers.real(xPrev, this).mem(), ClBuffers.real(prediction, this).mem(), alpha, n},
+                regionArgs(xNew.shape(), counted)));
     }
 
     @Override
-    public double[] change(RealBuffer a, RealBuffer b) {
+    public double[] change(RealBuffer a, RealBuffer b, Region counted) {
         int n = a.shape().voxels();
-        return reduce("change_k", n, ClBuffers.real(a, this).mem(), ClBuffers.real(b, this).mem(), n);
+        return reduce("change_k", n, concat(new Object[] {ClBuffers.real(a, this).mem(), ClBuffers.real(b, this).mem(), n},
+                regionArgs(a.shape(), counted)));
+    }
+
+    @Override
+    public double sum(RealBuffer b, Region region) {
+        int n = b.shape().voxels();
+        return reduce("sum_region", n, concat(new Object[] {ClBuffers.real(b, this).mem(), n},
+                regionArgs(b.shape(), region)))[0];
+    }
+
+    @Override
+    public boolean buffersOnHeap() { return false; }
+
+    /** Kernel arguments of a region: nx, ny, nz, then from and length per axis, then "whole" (null region). */
+    private static Object[] regionArgs(Shape s, Region r) {
+        Object[] a = new Object[10];
+        a[0] = s.nx();
+        a[1] = s.ny();
+        a[2] = s.nz();
+        for (int axis = 0; axis < 3; axis++) {
+            int n = s.along(axis);
+            a[3 + 2 * axis] = r == null ? 0 : Math.floorMod(r.from(axis), n);
+            a[4 + 2 * axis] = r == null ? n : Math.min(r.length(axis), n);
+        }
+        a[9] = r == null ? 1 : 0;
+        return a;
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] c = new Object[a.length + b.length];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Override

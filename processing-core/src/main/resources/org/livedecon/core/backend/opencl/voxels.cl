@@ -133,16 +133,34 @@ void group_sum2(acc_t a, acc_t b, __local acc_t *la, __local acc_t *lb, __global
     }
 }
 
+/* whether voxel i of an nx x ny x nz buffer lies in the region: per axis the circular interval
+   [f, f + l) modulo the axis length (whole != 0: every voxel) */
+int in_region(int i, int nx, int ny, int nz, int fx, int lx, int fy, int ly, int fz, int lz, int whole) {
+    if (whole) return 1;
+    int x = i % nx, t = i / nx, y = t % ny, z = t / ny;
+    int dx = x - fx, dy = y - fy, dz = z - fz;
+    if (dx < 0) dx += nx;
+    if (dy < 0) dy += ny;
+    if (dz < 0) dz += nz;
+    return dx < lx && dy < ly && dz < lz;
+}
+
+#define REGION_ARGS nx, ny, nz, fx, lx, fy, ly, fz, lz, whole
+
 /* Biggs-Andrews: g = xNew - prediction; sums <g, gPrev>, <gPrev, gPrev>; gPrev = g */
 __kernel void biggs_gradient(__global const float *xn, __global const float *p, __global float *gp, const int n,
+                             const int nx, const int ny, const int nz, const int fx, const int lx, const int fy, const int ly,
+                             const int fz, const int lz, const int whole,
                              __global acc_t *partial, __local acc_t *la, __local acc_t *lb) {
     ACC_DECL(s0);
     ACC_DECL(s1);
     for (int i = get_global_id(0); i < n; i += get_global_size(0)) {
         float g = xn[i] - p[i];
         float old = gp[i];
-        ACC_ADD(s0, (acc_t) g * old);
-        ACC_ADD(s1, (acc_t) old * old);
+        if (in_region(i, REGION_ARGS)) {
+            ACC_ADD(s0, (acc_t) g * old);
+            ACC_ADD(s1, (acc_t) old * old);
+        }
         gp[i] = g;
     }
     group_sum2(s0, s1, la, lb, partial);
@@ -150,7 +168,9 @@ __kernel void biggs_gradient(__global const float *xn, __global const float *p, 
 
 /* prediction = max(xNew + alpha (xNew - xPrev), 0); sums (xNew - xPrev)^2, xPrev^2; xPrev = xNew */
 __kernel void biggs_predict(__global const float *xn, __global float *xp, __global float *p, const float alpha,
-                            const int n, __global acc_t *partial, __local acc_t *la, __local acc_t *lb) {
+                            const int n, const int nx, const int ny, const int nz, const int fx, const int lx, const int fy, const int ly,
+                             const int fz, const int lz, const int whole,
+                            __global acc_t *partial, __local acc_t *la, __local acc_t *lb) {
     ACC_DECL(s0);
     ACC_DECL(s1);
     for (int i = get_global_id(0); i < n; i += get_global_size(0)) {
@@ -159,8 +179,10 @@ __kernel void biggs_predict(__global const float *xn, __global float *xp, __glob
         float d = v - old;
         float pred = v + alpha * d;
         p[i] = pred > 0.0f ? pred : 0.0f;
-        ACC_ADD(s0, (acc_t) d * d);
-        ACC_ADD(s1, (acc_t) old * old);
+        if (in_region(i, REGION_ARGS)) {
+            ACC_ADD(s0, (acc_t) d * d);
+            ACC_ADD(s1, (acc_t) old * old);
+        }
         xp[i] = v;
     }
     group_sum2(s0, s1, la, lb, partial);
@@ -168,10 +190,13 @@ __kernel void biggs_predict(__global const float *xn, __global float *xp, __glob
 
 /* sums (a - b)^2 and b^2 */
 __kernel void change_k(__global const float *a, __global const float *b, const int n,
+                       const int nx, const int ny, const int nz, const int fx, const int lx, const int fy, const int ly,
+                             const int fz, const int lz, const int whole,
                        __global acc_t *partial, __local acc_t *la, __local acc_t *lb) {
     ACC_DECL(s0);
     ACC_DECL(s1);
     for (int i = get_global_id(0); i < n; i += get_global_size(0)) {
+        if (!in_region(i, REGION_ARGS)) continue;
         acc_t d = (acc_t) a[i] - (acc_t) b[i];
         ACC_ADD(s0, d * d);
         ACC_ADD(s1, (acc_t) b[i] * b[i]);
@@ -196,6 +221,17 @@ __kernel void sum_window(__global const float *a, const int nx, const int ny, co
     for (int i = get_global_id(0); i < wn; i += get_global_size(0)) {
         int x = i % wx, t = i / wx, y = t % wy, z = t / wy;
         ACC_ADD(s0, (acc_t) a[x + nx * (y + ny * z)]);
+    }
+    group_sum2(s0, 0, la, lb, partial);
+}
+
+/* sum over the voxels of a region (see in_region) */
+__kernel void sum_region(__global const float *a, const int n, const int nx, const int ny, const int nz, const int fx, const int lx, const int fy, const int ly,
+                             const int fz, const int lz, const int whole,
+                         __global acc_t *partial, __local acc_t *la, __local acc_t *lb) {
+    ACC_DECL(s0);
+    for (int i = get_global_id(0); i < n; i += get_global_size(0)) {
+        if (in_region(i, REGION_ARGS)) ACC_ADD(s0, (acc_t) a[i]);
     }
     group_sum2(s0, 0, la, lb, partial);
 }

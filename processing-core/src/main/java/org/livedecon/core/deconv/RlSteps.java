@@ -1,0 +1,217 @@
+package org.livedecon.core.deconv;
+
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.RealBuffer;
+import org.livedecon.core.backend.Region;
+import org.livedecon.core.backend.SpectrumBuffer;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
+
+/**
+ * One Richardson–Lucy job's buffers on a backend and the steps of an iteration, cut where the
+ * next step needs a number summed over the whole stack:
+ * <ol>
+ * <li>{@link #blur}: Hx on the measured window; returns Σ Hx (for the flux scale);</li>
+ * <li>{@link #update}: scales x and Hx by the flux scale, RL step into the work buffer; returns
+ *     the Biggs–Andrews sums ⟨g_k, g_{k−1}⟩, ⟨g_{k−1}, g_{k−1}⟩ (accelerated) or the change sums
+ *     (plain RL, which then has its new estimate);</li>
+ * <li>{@link #predict} (accelerated only): the prediction with the step size α; returns the change
+ *     sums.</li>
+ * </ol>
+ * {@link RichardsonLucy} runs the steps back to back on the whole stack; tiles run each step on
+ * every tile before the next, sum over each tile's own voxels and feed the totals back
+ * ({@link LockstepTiles}), keeping a tile's state in host memory in between ({@link #upload},
+ * {@link #download}). The sums are float64 and taken over the voxels of a {@link Region}
+ * ({@code null}: the whole window, or the whole grid).
+ */
+final class RlSteps implements AutoCloseable {
+    /** The buffers a caller can move between host and backend. */
+    enum Slot {
+        /** y on the window. */
+        OBSERVED,
+        /** x, or the Biggs–Andrews prediction from which the next step starts. */
+        ESTIMATE,
+        /** Hx on the window after {@link #blur}, the RL step after {@link #update}. */
+        WORK,
+        /** x of the previous iteration (accelerated). */
+        PREVIOUS,
+        /** g of the previous iteration (accelerated). */
+        GRADIENT
+    }
+
+    private final Backend backend;
+    private final Shape window;
+    private final Shape grid;
+    private final boolean accelerated;
+    private final boolean tv;
+    private final float lambda;
+    private final float background;
+    private final float floor;
+    private RealBuffer observed, estimate, work, normaliser, xPrev, gPrev, tvf;
+    private SpectrumBuffer spectrum;
+    private final SpectrumBuffer otf;
+
+    /**
+     * Allocates the buffers and, with non-circulant boundaries (grid larger than the window),
+     * computes the normaliser Hᵀ M.
+     *
+     * @param background b of y = Hx + b
+     * @param floor      smallest denominator of the data ratio
+     */
+    RlSteps(Backend backend, Psf psf, Shape window, Shape grid, Algorithm algorithm, float lambda, float background,
+            float floor) {
+        this.backend = backend;
+        this.window = window;
+        this.grid = grid;
+        this.accelerated = algorithm == Algorithm.ACCELERATED_RL || algorithm == Algorithm.RL_TV;
+        this.tv = algorithm == Algorithm.RL_TV;
+        this.lambda = lambda;
+        this.background = background;
+        this.floor = floor;
+        try {
+            observed = backend.real(grid);
+            estimate = backend.real(grid);
+            work = backend.real(grid);
+            spectrum = backend.spectrum(grid);
+            otf = backend.otf(psf, grid);
+            if (!grid.equals(window)) {
+                normaliser = backend.real(grid);
+                float[] ones = new float[window.voxels()];
+                java.util.Arrays.fill(ones, 1f);
+                backend.upload(ones, window, work);
+                backend.forward(work, spectrum, window);
+                backend.multiply(spectrum, otf, true);
+                backend.inverse(spectrum, normaliser, grid);
+            }
+            if (accelerated) {
+                xPrev = backend.real(grid);
+                gPrev = backend.real(grid);
+            }
+            if (tv) tvf = backend.real(grid);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    boolean accelerated() { return accelerated; }
+
+    /** Uploads y (window) and the start x (grid); the previous x starts equal to it. */
+    void start(float[] image, float[] x0) {
+        backend.upload(image, window, observed);
+        backend.upload(x0, grid, estimate);
+        if (accelerated) backend.copy(estimate, xPrev);
+    }
+
+    /** Hx of the estimate into the work buffer (window); returns Σ Hx over {@code counted} (null: the window). */
+    double blur(Region counted) {
+        backend.forward(estimate, spectrum, grid);
+        backend.multiply(spectrum, otf, false);
+        backend.inverse(spectrum, work, window);
+        return counted == null ? backend.sum(work, window) : backend.sum(work, counted);
+    }
+
+    /**
+     * The RL step from the estimate, after scaling it and its blur by {@code scale} (flux matching;
+     * 1 leaves them). Accelerated: leaves the step in the work buffer and g in the gradient buffer
+     * and returns {@code [⟨g, g_prev⟩, ⟨g_prev, g_prev⟩]}; plain: makes the step the estimate and
+     * returns {@code [Σ(x_new − x)², Σ x²]}. Sums over {@code counted} (null: every voxel).
+     */
+    double[] update(float scale, Region counted) {
+        if (scale != 1f) {
+            backend.scale(work, scale);
+            backend.scale(estimate, scale);
+        }
+        // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
+        backend.ratio(observed, work, background, floor, window);
+        backend.forward(work, spectrum, window);
+        backend.multiply(spectrum, otf, true);
+        backend.inverse(spectrum, work, grid);
+        if (tv) backend.tvFactor(estimate, lambda, tvf);
+        backend.rlUpdate(estimate, work, normaliser, RichardsonLucy.MIN_NORMALISER, tvf); // work = new x
+        if (accelerated) {
+            // Biggs & Andrews 1997, eqs. 11-13: g_k = x_{k+1} - prediction
+            return backend.biggsGradient(work, estimate, gPrev, counted);
+        }
+        double[] change = backend.change(work, estimate, counted);
+        RealBuffer t = estimate;
+        estimate = work;
+        work = t;
+        return change;
+    }
+
+    /**
+     * Accelerated only: prediction = max(x_new + α (x_new − x_prev), 0) into the estimate, x_prev
+     * = x_new; returns {@code [Σ(x_new − x_prev)², Σ x_prev²]} over {@code counted}.
+     */
+    double[] predict(double alpha, Region counted) {
+        if (!accelerated) throw new IllegalStateException("plain RL has no prediction step");
+        return backend.biggsPredict(work, xPrev, estimate, (float) alpha, counted);
+    }
+
+    /**
+     * Biggs & Andrews 1997: α = ⟨g_k, g_{k−1}⟩ / ⟨g_{k−1}, g_{k−1}⟩ clamped to [0, 1], 0 in the
+     * first iteration (no g_{k−1} yet); {@code sums} from {@link #update}, totalled over the stack.
+     */
+    static double alpha(int iteration, double[] sums) {
+        return iteration >= 2 && sums[1] > 0 ? Math.max(0, Math.min(1, sums[0] / sums[1])) : 0;
+    }
+
+    /** The current result: the last RL step (accelerated) or the estimate. */
+    RealBuffer result() { return accelerated ? xPrev : estimate; }
+
+    /** Σ over the window of H applied to the result, as ⟨Hᵀ M, x⟩ (no FFT). */
+    double resultFlux() {
+        RealBuffer r = result();
+        return normaliser != null ? backend.dot(r, normaliser) : backend.sum(r, grid);
+    }
+
+    void scaleResult(float factor) { backend.scale(result(), factor); }
+
+    /** Copies {@code data} into a slot: the window for {@link Slot#OBSERVED}, else the whole grid. */
+    void upload(Slot slot, float[] data) {
+        backend.upload(data, slot == Slot.OBSERVED ? window : grid, buffer(slot));
+    }
+
+    /** Uploads the window's blur (as left by {@link #blur}) into the work buffer. */
+    void uploadBlurred(float[] data) { backend.upload(data, window, work); }
+
+    /** Downloads the window's blur (as left by {@link #blur}) from the work buffer. */
+    void downloadBlurred(float[] out) { backend.download(work, out, window); }
+
+    /** Copies a slot's whole grid into {@code out}. */
+    void download(Slot slot, float[] out) {
+        backend.download(buffer(slot), out, grid);
+    }
+
+    /** Copies the window of a slot into {@code out}. */
+    void downloadWindow(Slot slot, float[] out) {
+        backend.download(buffer(slot), out, window);
+    }
+
+    private RealBuffer buffer(Slot slot) {
+        switch (slot) {
+            case OBSERVED: return observed;
+            case ESTIMATE: return estimate;
+            case WORK: return work;
+            case PREVIOUS: return need(xPrev, slot);
+            case GRADIENT: return need(gPrev, slot);
+            default: throw new IllegalArgumentException(String.valueOf(slot));
+        }
+    }
+
+    private static RealBuffer need(RealBuffer b, Slot slot) {
+        if (b == null) throw new IllegalStateException("plain RL has no " + slot + " buffer");
+        return b;
+    }
+
+    @Override
+    public void close() {
+        for (RealBuffer b : new RealBuffer[] {observed, estimate, work, normaliser, xPrev, gPrev, tvf}) {
+            if (b != null) b.close();
+        }
+        if (spectrum != null) spectrum.close();
+        observed = estimate = work = normaliser = xPrev = gPrev = tvf = null;
+        spectrum = null;
+    }
+}
