@@ -59,10 +59,28 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
                 return l != null && l.isLiveModeOn();
             }
 
+            /** On the Swing thread, as Micro-Manager's own buttons do (the scan calls this from its worker). */
             @Override
-            public void setOn(boolean on) {
-                SnapLiveManager l = studio.live();
-                if (l != null) l.setLiveModeOn(on);
+            public void setOn(final boolean on) {
+                final SnapLiveManager l = studio.live();
+                if (l == null) return;
+                if (SwingUtilities.isEventDispatchThread()) {
+                    l.setLiveModeOn(on);
+                    return;
+                }
+                try {
+                    SwingUtilities.invokeAndWait(new Runnable() {
+                        @Override
+                        public void run() { l.setLiveModeOn(on); }
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while switching live mode " + (on ? "on" : "off"), e);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof RuntimeException) throw (RuntimeException) c;
+                    throw new IllegalStateException("live mode could not be switched " + (on ? "on" : "off") + ": " + c, c);
+                }
             }
         };
     }
