@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 import org.jtransforms.fft.FloatFFT_1D;
+import org.livedecon.core.deconv.BackgroundEstimator;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.EdgeTaper;
@@ -38,6 +39,9 @@ import org.livedecon.core.volume.VoxelSize;
  * split over a {@link Pool}.
  */
 final class StreamingWiener {
+    // complex columns gathered at once for the y transforms: whole cache lines (as RealFft3d)
+    private static final int BLOCK = 32;
+
     private StreamingWiener() {}
 
     /** Planes need at least 2x2 pixels (1D transforms of length 1 are not planned). */
@@ -99,6 +103,25 @@ final class StreamingWiener {
             if (failure != null) throw failure;
         }
 
+        /**
+         * Runs body for every index in [0, n), one index at a time, handed out dynamically so a
+         * thread slowed by other work on the machine takes fewer; waits for all.
+         */
+        void forEach(final int n, final Body body) {
+            int helpers = Math.min(threads, n) - 1;
+            if (helpers <= 0) {
+                for (int i = 0; i < n; i++) body.run(i, i + 1, 0);
+                return;
+            }
+            final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            forRange(helpers + 1, new Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int i; (i = next.getAndIncrement()) < n; ) body.run(i, i + 1, w);
+                }
+            });
+        }
+
         @Override
         public void close() { if (executor != null) executor.shutdownNow(); }
     }
@@ -110,8 +133,11 @@ final class StreamingWiener {
         final int width, height, nz, gx, gy, gz, nxh, planeFloats;
         final Pool pool;
         final float[] g;       // G(d), d = 0 … gz-1, planes of planeFloats
-        final float[] aFirst;  // per output plane o: Σ_k f(k)·G(o − (gz − k))   (taper of the first plane)
-        final float[] aLast;   // per output plane o: Σ_k f(k)·G(o − (nz − 1 + k)) (taper of the last plane)
+        // the whole kernel of the first and last plane, with the z padding (EdgeTaper) they stand for:
+        // per output plane o, G(o) + Σ_k f(k)·G(o − (gz − k)) and G(o − (nz−1)) + Σ_k f(k)·G(o − (nz − 1 + k));
+        // for nz = 1 both are in aFirst and aLast is null. Null for periodic boundaries (no padding).
+        final float[] aFirst;
+        final float[] aLast;
         final float w0;        // W at the origin: the filter's response to a constant
         final boolean extend;
         private final FloatFFT_1D[] planX, planY;
@@ -140,7 +166,7 @@ final class StreamingWiener {
             for (int i = 0; i < t; i++) {
                 planX[i] = new FloatFFT_1D(gx);
                 planY[i] = new FloatFFT_1D(gy);
-                scratch[i] = new float[Math.max(2 * gx, 2 * Math.max(gy, gz))];
+                scratch[i] = new float[Math.max(2 * gx, 2 * Math.max(BLOCK * gy, gz))];
             }
             real = new float[gx * gy];
             plane = new float[planeFloats];
@@ -180,7 +206,8 @@ final class StreamingWiener {
             int gap = gz - nz;
             if (gap > 0) {
                 aFirst = new float[planeFloats * nz];
-                aLast = new float[planeFloats * nz];
+                aLast = nz > 1 ? new float[planeFloats * nz] : null;
+                final float[] last = nz > 1 ? aLast : aFirst;
                 // the z padding as Wiener pads it (EdgeTaper): the last plane tapered after itself,
                 // the first plane tapered before itself (wrapped to the end of the grid)
                 final int taper = EdgeTaper.length(psf.centreZ(), gap);
@@ -194,9 +221,14 @@ final class StreamingWiener {
                                 int dl = Math.floorMod(o - (nz - 1 + k), gz) * planeFloats;
                                 int df = Math.floorMod(o - (gz - k), gz) * planeFloats;
                                 for (int i = 0; i < planeFloats; i++) {
-                                    aLast[base + i] += f * g[dl + i];
+                                    last[base + i] += f * g[dl + i];
                                     aFirst[base + i] += f * g[df + i];
                                 }
+                            }
+                            int d0 = o * planeFloats, dn = Math.floorMod(o - (nz - 1), gz) * planeFloats;
+                            for (int i = 0; i < planeFloats; i++) {
+                                aFirst[base + i] += g[d0 + i];
+                                if (last != aFirst) last[base + i] += g[dn + i];
                             }
                         }
                     }
@@ -207,25 +239,39 @@ final class StreamingWiener {
             }
         }
 
-        Accumulator start() { return new Accumulator(this); }
+        Accumulator start() { return new Accumulator(this, settings.background().isAuto()); }
+
+        /** The kernel array of plane z's contribution; see {@link #kernelOffset}. */
+        float[] kernelOf(int z) {
+            if (z == 0 && aFirst != null) return aFirst;
+            if (z == nz - 1 && aLast != null) return aLast;
+            return g;
+        }
+
+        /** Where output plane o's kernel for plane z starts in {@link #kernelOf}(z). */
+        int kernelOffset(int z, int o) {
+            if ((z == 0 && aFirst != null) || (z == nz - 1 && aLast != null)) return o * planeFloats;
+            return Math.floorMod(o - z, gz) * planeFloats;
+        }
 
         /** W(pad(1)) on the stack: the filtered padded constant, for the background term; made once. */
         private float[] unit;
 
         float[] unitResponse() {
             if (unit == null) {
-                Accumulator a = start();
+                Accumulator a = new Accumulator(this, false);
                 float[] ones = new float[width * height];
                 java.util.Arrays.fill(ones, 1f);
                 for (int z = 0; z < nz; z++) a.add(z, ones);
-                unit = a.invert(0f);
+                unit = a.invert(0f, 0f, null);
             }
             return unit;
         }
 
         /** Bytes this kernel holds. */
         long bytes() {
-            return 4L * (g.length + (aFirst == null ? 0 : 2L * aFirst.length) + (unit == null ? 0 : unit.length));
+            return 4L * (g.length + (aFirst == null ? 0 : aFirst.length) + (aLast == null ? 0 : aLast.length)
+                    + (unit == null ? 0 : unit.length));
         }
 
         /** Camera plane → padded, smoothly extended plane → its 2D spectrum in {@link #plane}. Calling thread only. */
@@ -289,22 +335,84 @@ final class StreamingWiener {
                     }
                 }
             });
-            columns(out, offset, true);
+            pool.forRange((nxh + BLOCK - 1) / BLOCK, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int blk = from; blk < to; blk++) forwardColumns(out, offset, blk * BLOCK, w);
+                }
+            });
         }
 
-        /** Half spectrum at in[offset …] (destroyed) → rows y < height of the real plane, scaled by 1/(gx*gy). */
-        void inverse2d(final float[] in, final int offset, final float[] out, final int outOffset, final float shift,
-                       final int w) {
-            columnsSerial(in, offset, false, w);
+        /** Forward y transforms of the columns kx0 … kx0+BLOCK-1 of the half spectrum at data[offset …]. */
+        private void forwardColumns(float[] data, int offset, int k0, int w) {
             float[] tmp = scratch[w];
+            int bw = Math.min(BLOCK, nxh - k0), stride = 2 * nxh, n2 = 2 * gy;
+            for (int j = 0; j < gy; j++) {
+                int src = offset + j * stride + 2 * k0;
+                for (int c = 0; c < bw; c++) {
+                    tmp[c * n2 + 2 * j] = data[src + 2 * c];
+                    tmp[c * n2 + 2 * j + 1] = data[src + 2 * c + 1];
+                }
+            }
+            for (int c = 0; c < bw; c++) planY[w].complexForward(tmp, c * n2);
+            for (int j = 0; j < gy; j++) {
+                int dst = offset + j * stride + 2 * k0;
+                for (int c = 0; c < bw; c++) {
+                    data[dst + 2 * c] = tmp[c * n2 + 2 * j];
+                    data[dst + 2 * c + 1] = tmp[c * n2 + 2 * j + 1];
+                }
+            }
+        }
+
+        /**
+         * One output plane, on worker w: the half spectrum acc[offset …] plus (when p is not null)
+         * p · kern[koff …], transformed back (1/(gx*gy)) to rows y < height, written to
+         * out[outOffset …] (width x height) minus {@code shift} and minus {@code fb · u[outOffset …]}
+         * (when u is not null). acc is overwritten.
+         */
+        void inverse2d(final float[] acc, final int offset, float[] p, float[] kern, int koff, final float[] out,
+                       final int outOffset, final float shift, float fb, float[] u, final int w) {
+            float[] tmp = scratch[w];
+            int stride = 2 * nxh, n2 = 2 * gy;
+            // y: gather BLOCK columns (adding the pending plane's term), transform, scatter back
+            for (int k0 = 0; k0 < nxh; k0 += BLOCK) {
+                int bw = Math.min(BLOCK, nxh - k0);
+                for (int j = 0; j < gy; j++) {
+                    int src = offset + j * stride + 2 * k0;
+                    int ps = j * stride + 2 * k0;
+                    if (p == null) {
+                        for (int c = 0; c < bw; c++) {
+                            tmp[c * n2 + 2 * j] = acc[src + 2 * c];
+                            tmp[c * n2 + 2 * j + 1] = acc[src + 2 * c + 1];
+                        }
+                    } else {
+                        int ks = koff + ps;
+                        for (int c = 0; c < bw; c++) {
+                            float pr = p[ps + 2 * c], pi = p[ps + 2 * c + 1], gr = kern[ks + 2 * c], gi = kern[ks + 2 * c + 1];
+                            tmp[c * n2 + 2 * j] = acc[src + 2 * c] + pr * gr - pi * gi;
+                            tmp[c * n2 + 2 * j + 1] = acc[src + 2 * c + 1] + pr * gi + pi * gr;
+                        }
+                    }
+                }
+                for (int c = 0; c < bw; c++) planY[w].complexInverse(tmp, c * n2, false);
+                // only rows y < height are transformed along x
+                for (int j = 0; j < height; j++) {
+                    int dst = offset + j * stride + 2 * k0;
+                    for (int c = 0; c < bw; c++) {
+                        acc[dst + 2 * c] = tmp[c * n2 + 2 * j];
+                        acc[dst + 2 * c + 1] = tmp[c * n2 + 2 * j + 1];
+                    }
+                }
+            }
+            // x: two real rows as one complex line
             float scale = 1f / gy;
             for (int l0 = 0; l0 < height; l0 += 2) {
                 int l1 = l0 + 1;
                 boolean need1 = l1 < height;
-                int oa = offset + 2 * nxh * l0, ob = offset + 2 * nxh * l1;
+                int oa = offset + stride * l0, ob = offset + stride * l1;
                 for (int k = 0; k < nxh; k++) {
-                    float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
-                    float br = need1 ? in[ob + 2 * k] : 0f, bi = need1 ? in[ob + 2 * k + 1] : 0f;
+                    float ar = acc[oa + 2 * k], ai = acc[oa + 2 * k + 1];
+                    float br = need1 ? acc[ob + 2 * k] : 0f, bi = need1 ? acc[ob + 2 * k + 1] : 0f;
                     tmp[2 * k] = ar - bi;
                     tmp[2 * k + 1] = ai + br;
                     int m = gx - k;
@@ -315,39 +423,13 @@ final class StreamingWiener {
                 }
                 planX[w].complexInverse(tmp, 0, true);
                 int a = outOffset + width * l0, b = outOffset + width * l1;
-                for (int x = 0; x < width; x++) {
-                    out[a + x] = tmp[2 * x] * scale - shift;
-                    if (need1) out[b + x] = tmp[2 * x + 1] * scale - shift;
+                if (u == null) {
+                    for (int x = 0; x < width; x++) out[a + x] = tmp[2 * x] * scale - shift;
+                    if (need1) for (int x = 0; x < width; x++) out[b + x] = tmp[2 * x + 1] * scale - shift;
+                } else {
+                    for (int x = 0; x < width; x++) out[a + x] = tmp[2 * x] * scale - shift - fb * u[a + x];
+                    if (need1) for (int x = 0; x < width; x++) out[b + x] = tmp[2 * x + 1] * scale - shift - fb * u[b + x];
                 }
-            }
-        }
-
-        private void columns(final float[] data, final int offset, final boolean forward) {
-            pool.forRange(nxh, new Pool.Body() {
-                @Override
-                public void run(int from, int to, int w) {
-                    for (int k = from; k < to; k++) column(data, offset, k, forward, w);
-                }
-            });
-        }
-
-        private void columnsSerial(float[] data, int offset, boolean forward, int w) {
-            for (int k = 0; k < nxh; k++) column(data, offset, k, forward, w);
-        }
-
-        private void column(float[] data, int offset, int k, boolean forward, int w) {
-            float[] tmp = scratch[w];
-            int stride = 2 * nxh;
-            int base = offset + 2 * k;
-            for (int j = 0; j < gy; j++) {
-                tmp[2 * j] = data[base + j * stride];
-                tmp[2 * j + 1] = data[base + j * stride + 1];
-            }
-            if (forward) planY[w].complexForward(tmp, 0);
-            else planY[w].complexInverse(tmp, 0, false);
-            for (int j = 0; j < gy; j++) {
-                data[base + j * stride] = tmp[2 * j];
-                data[base + j * stride + 1] = tmp[2 * j + 1];
             }
         }
 
@@ -384,10 +466,17 @@ final class StreamingWiener {
         private boolean haveFirst, haveLast;
         private int added;
         private String invalid;
+        // the plane that completed the stack: its term is added inside the inverse pass (one pass
+        // over each output spectrum after the last plane instead of two)
+        private float[] pending;
+        private int pendingZ = -1;
+        // automatic background gathered plane by plane, so only its mode search is left at the end
+        private BackgroundEstimator.Progressive background;
 
-        Accumulator(Kernel k) {
+        Accumulator(Kernel k, boolean autoBackground) {
             this.k = k;
             this.acc = new float[k.planeFloats * k.nz];
+            if (autoBackground) background = new BackgroundEstimator.Progressive(k.width, k.height, k.nz);
         }
 
         boolean valid() { return invalid == null; }
@@ -396,37 +485,43 @@ final class StreamingWiener {
         void invalidate(String why) {
             if (invalid == null) invalid = why;
             acc = null;
+            pending = null;
+            background = null;
             haveFirst = false;
             haveLast = false;
         }
 
-        /** Transforms slice z (any order) and adds its contribution to every output plane. */
+        /**
+         * Transforms slice z (any order, each once) and adds its contribution to every output plane;
+         * the plane that completes the stack is kept for {@link #finish}.
+         */
         void add(final int z, Object pixels) {
             if (invalid != null) return;
             final float[] p = k.transformCameraPlane(pixels);
+            if (background != null) background.add(z, pixels);
             if (z == 0) haveFirst = true;
             if (z == k.nz - 1) haveLast = true;
+            added++;
+            if (added == k.nz) {
+                pending = p.clone();
+                pendingZ = z;
+                return;
+            }
             final float[] a = acc;
             final int pf = k.planeFloats;
-            // the z padding depends on the first and last planes only: their taper terms are added
-            // as those planes arrive, so nothing but inverse transforms is left after the last plane
-            final boolean padFirst = z == 0 && k.aFirst != null, padLast = z == k.nz - 1 && k.aLast != null;
+            final float[] kern = k.kernelOf(z);
             k.pool.forRange(k.nz, new Pool.Body() {
                 @Override
                 public void run(int from, int to, int w) {
-                    for (int o = from; o < to; o++) {
-                        macc(a, o * pf, p, 0, k.g, Math.floorMod(o - z, k.gz) * pf, pf);
-                        if (padFirst) macc(a, o * pf, p, 0, k.aFirst, o * pf, pf);
-                        if (padLast) macc(a, o * pf, p, 0, k.aLast, o * pf, pf);
-                    }
+                    for (int o = from; o < to; o++) macc(a, o * pf, p, 0, kern, k.kernelOffset(z, o), pf);
                 }
             });
-            added++;
         }
 
         /**
-         * After the last plane: the padding terms, the background shift and the inverse 2D
-         * transforms. Returns the deconvolved stack (width x height x nz).
+         * After the last plane: the background (its samples are sorted already), then per output
+         * plane, in one pass: the last plane's term, the inverse 2D transform and the background
+         * subtraction. Returns the deconvolved stack (width x height x nz).
          */
         Volume finish(RawStack raw, VoxelSize voxel) {
             if (invalid != null) throw new IllegalStateException("streaming was stopped: " + invalid);
@@ -438,31 +533,34 @@ final class StreamingWiener {
                         + voxel + ": resample the PSF to the image first (PsfPreparer does)");
             }
             // auto needs the stack; fixed and none do not look at it
-            double b = k.settings.background().isAuto() ? raw.estimateBackground(voxel)
-                    : k.settings.background().resolve(null);
+            double b;
+            if (!k.settings.background().isAuto()) b = k.settings.background().resolve(null);
+            else if (background != null && background.complete()) b = background.estimate();
+            else b = raw.estimateBackground(voxel);
+            background = null;
             // Periodic: a constant is a pure DC term, mapped to b·W(0). Non-circulant: the padding
             // tapers a constant to 0, so its response U = W(pad(1)) varies near the faces.
-            float[] out = invert(k.extend ? 0f : (float) (b * k.w0));
-            if (k.extend && b != 0) {
-                float[] u = k.unitResponse();
-                float fb = (float) b;
-                for (int i = 0; i < out.length; i++) out[i] -= fb * u[i];
-            }
+            float[] out = k.extend && b != 0 ? invert(0f, (float) b, k.unitResponse())
+                    : invert(k.extend ? 0f : (float) (b * k.w0), 0f, null);
             return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
         }
 
-        /** Transforms every output plane back, minus {@code shift}. */
-        float[] invert(final float shift) {
-            final float[] a = acc;
-            final int pf = k.planeFloats;
-            final float[] out = new float[k.width * k.height * k.nz];
-            k.pool.forRange(k.nz, new Pool.Body() {
+        /** Transforms every output plane back (with the pending plane's term), minus shift + fb·u. */
+        float[] invert(final float shift, final float fb, final float[] u) {
+            final float[] a = acc, p = pending;
+            final int pf = k.planeFloats, wh = k.width * k.height, z = pendingZ;
+            final float[] kern = p == null ? null : k.kernelOf(z);
+            final float[] out = new float[wh * k.nz];
+            k.pool.forEach(k.nz, new Pool.Body() {
                 @Override
                 public void run(int from, int to, int w) {
-                    for (int o = from; o < to; o++) k.inverse2d(a, o * pf, out, o * k.width * k.height, shift, w);
+                    for (int o = from; o < to; o++) {
+                        k.inverse2d(a, o * pf, p, kern, p == null ? 0 : k.kernelOffset(z, o), out, o * wh, shift, fb, u, w);
+                    }
                 }
             });
             acc = null;
+            pending = null;
             return out;
         }
 
