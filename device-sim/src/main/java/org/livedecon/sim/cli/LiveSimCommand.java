@@ -147,10 +147,15 @@ public final class LiveSimCommand extends CliCommand {
         final List<Object> firstStack = new ArrayList<Object>();
         // the engine's own compute time per stack (after its last plane for streamed Wiener)
         final List<Long> computeNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
+        // latency minus compute: from the last plane's hand-off until the engine took it (or the stack) up
+        final List<Long> waitNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
         LiveDeconvolver live = new LiveDeconvolver(settings, new LiveResultSink() {
             @Override
             public void accept(org.livedecon.core.live.LiveResult r) {
-                if (r.volume() != null) computeNanos.add(r.computeNanos());
+                if (r.volume() != null) {
+                    computeNanos.add(r.computeNanos());
+                    waitNanos.add(r.latencyNanos() - r.computeNanos());
+                }
             }
         });
         final LiveDeconvolver engine = live;
@@ -194,12 +199,15 @@ public final class LiveSimCommand extends CliCommand {
         out().println(String.format(Locale.ROOT, "latency after the last plane: p50 %.1f ms, p95 %.1f ms, max %.1f ms",
                 m.latencyP50Ms(), m.latencyP95Ms(), m.latencyMaxMs()));
         if (!computeNanos.isEmpty()) {
-            List<Long> c = new ArrayList<Long>(computeNanos);
+            List<Long> c = new ArrayList<Long>(computeNanos), w = new ArrayList<Long>(waitNanos);
             java.util.Collections.sort(c);
-            out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms (the rest of the latency is "
-                            + "waiting: queue, and the simulator sharing the cores)",
-                    settings.streamingWiener() && algorithm.trim().equalsIgnoreCase("wiener")
-                            ? " (streamed Wiener: after its last plane)" : "", c.get(c.size() / 2) / 1e6));
+            java.util.Collections.sort(w);
+            boolean streamed = settings.streamingWiener() && algorithm.trim().equalsIgnoreCase("wiener");
+            out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms, p95 %.1f ms; waiting before "
+                            + "it (hand-off, queue): p50 %.1f ms, p95 %.1f ms",
+                    streamed ? " (streamed Wiener: from taking up its last plane, transform and finish)" : "",
+                    c.get(c.size() / 2) / 1e6, c.get(Math.min(c.size() - 1, (int) Math.ceil(0.95 * c.size()) - 1)) / 1e6,
+                    w.get(w.size() / 2) / 1e6, w.get(Math.min(w.size() - 1, (int) Math.ceil(0.95 * w.size()) - 1)) / 1e6));
         }
         out().println(String.format(Locale.ROOT, "throughput: %.2f stacks/s, %.3g voxels/s", m.stacksPerSecond(),
                 m.voxelsPerSecond()));

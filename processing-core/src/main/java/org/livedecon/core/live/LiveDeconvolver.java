@@ -248,6 +248,9 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         private final List<RawStack> out = new ArrayList<RawStack>();
         private final Map<PlaneCoords, StreamingWiener.Accumulator> streams = new HashMap<PlaneCoords, StreamingWiener.Accumulator>();
         private final Map<String, StreamingWiener.Kernel> kernels = new HashMap<String, StreamingWiener.Kernel>();
+        // when the intake took up the current plane: a streamed stack's compute time is counted from
+        // here (its last plane's transform and the finish); the hand-off wait is the rest of its latency
+        private long pickup;
 
         void loop() {
             try {
@@ -282,6 +285,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         }
 
         private void plane(Arrival a) {
+            pickup = System.nanoTime();
             AcquiredPlane p = a.plane;
             long bytes = RawStack.bytesOf(p.pixels());
             inboxBytes.addAndGet(-bytes);
@@ -350,7 +354,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 return;
             }
             if (acc != null && acc.valid()) {
-                long t0 = System.nanoTime();
+                long t0 = pickup;
                 ChannelSetup c = settings.channel(s.key().channel());
                 try {
                     Volume v = acc.finish(s, settings.voxelSize());
@@ -368,6 +372,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         }
 
         private void flush(String why) {
+            pickup = System.nanoTime();
             out.clear();
             assembler.flush(out);
             assemblingBytes.set(assembler.bytesHeld());
