@@ -237,6 +237,8 @@ final class StreamingWiener {
                 aFirst = null;
                 aLast = null;
             }
+            // the background's response, made now rather than in the first stack's finish
+            if (extend && (settings.background().isAuto() || settings.background().resolve(null) != 0)) unitResponse();
         }
 
         Accumulator start() { return new Accumulator(this, settings.background().isAuto()); }

@@ -41,6 +41,37 @@ class StreamingWienerTest {
         check(Boundary.NON_CIRCULANT, Background.auto(), 8, 32, 32, 2);
     }
 
+    @Test
+    void thePublicStreamedWienerGivesWholeStackWiener() {
+        Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).build();
+        int nz = 6, ny = 14, nx = 15;
+        try (StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, 2)) {
+            for (int seed = 1; seed <= 2; seed++) {
+                Random r = new Random(seed);
+                java.util.List<Object> planes = new java.util.ArrayList<Object>();
+                for (int z = 0; z < nz; z++) {
+                    float[] p = new float[nx * ny];
+                    for (int i = 0; i < p.length; i++) p[i] = 100 + r.nextInt(50) + (i % 5 == 0 ? 500 : 0);
+                    planes.add(p);
+                }
+                for (int z = nz - 1; z >= 0; z--) w.add(z, planes.get(z));
+                Volume actual = w.finish(VOXEL);
+                Volume expected;
+                try (CpuBackend backend = new CpuBackend(1)) {
+                    expected = new Wiener(s, backend).deconvolve(Volume.fromPlanes(planes, nx, ny, VOXEL), psf,
+                            ProgressListener.NONE).volume();
+                }
+                double maxAbs = 0, worst = 0;
+                for (int i = 0; i < expected.data().length; i++) {
+                    maxAbs = Math.max(maxAbs, Math.abs(expected.data()[i]));
+                    worst = Math.max(worst, Math.abs(expected.data()[i] - actual.data()[i]));
+                }
+                assertTrue(worst <= 1e-4 * maxAbs, "differs by " + worst + " (max " + maxAbs + ")");
+            }
+        }
+    }
+
     private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads) {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(boundary)
