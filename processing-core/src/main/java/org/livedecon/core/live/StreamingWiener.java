@@ -42,6 +42,11 @@ final class StreamingWiener {
     // complex columns gathered at once for the y transforms: whole cache lines (as RealFft3d)
     private static final int BLOCK = 32;
 
+    // left-out energy of the last plane's kernels in the low-rank form: relative error ~1e-6
+    private static final double LOW_RANK_EPS = 1e-12;
+    // use the low-rank form only when it needs at most this fraction of nz inverse transforms
+    private static final double LOW_RANK_MAX_FRACTION = 0.75;
+
     private StreamingWiener() {}
 
     /** Planes need at least 2x2 pixels (1D transforms of length 1 are not planned). */
@@ -142,6 +147,17 @@ final class StreamingWiener {
         final boolean extend;
         private final FloatFFT_1D[] planX, planY;
         private final float[][] scratch;
+        private final float[][] workPlane; // per worker, made on first use: a spectrum to transform back
+        // The last plane's kernel K_o (o = 0 … nz-1) as a low-rank sum Σ_r u_r(o) B_r (an exact
+        // eigen-decomposition of the Gram matrix of the K_o, truncated where the left-out energy is
+        // below LOW_RANK_EPS): the last plane then needs rank inverse transforms, not nz, and the
+        // accumulated spectra of the other planes are transformed back before it arrives.
+        // rank 0: not worth it (or no padding information), the plain path is used.
+        final int rank;
+        final float[] basis;     // B_r, rank spectra of planeFloats
+        final float[][] weight;  // weight[o][r] = u_r(o)
+        private float[][] lastTerms; // per r: F⁻¹(P_last · B_r), width x height, made on first use
+        private float[][] combine;   // per worker: Σ_r u_r(o) · lastTerms[r] for one plane
         private final float[] real;   // the padded plane being transformed (calling thread)
         private final float[] plane;  // its spectrum
 
@@ -168,6 +184,7 @@ final class StreamingWiener {
                 planY[i] = new FloatFFT_1D(gy);
                 scratch[i] = new float[Math.max(2 * gx, 2 * Math.max(BLOCK * gy, gz))];
             }
+            workPlane = new float[t][];
             real = new float[gx * gy];
             plane = new float[planeFloats];
             // OTF: the PSF centred at the origin, wrapped (as the CPU backend does), transformed in 3D
@@ -237,11 +254,183 @@ final class StreamingWiener {
                 aFirst = null;
                 aLast = null;
             }
+            float[][] lr = nz >= 4 ? lowRank() : null;
+            if (lr == null) {
+                rank = 0;
+                basis = null;
+                weight = null;
+            } else {
+                rank = lr.length - 1;
+                basis = lr[rank];
+                weight = new float[nz][rank];
+                for (int o = 0; o < nz; o++) for (int r = 0; r < rank; r++) weight[o][r] = lr[r][o];
+            }
             // the background's response, made now rather than in the first stack's finish
             if (extend && (settings.background().isAuto() || settings.background().resolve(null) != 0)) unitResponse();
         }
 
         Accumulator start() { return new Accumulator(this, settings.background().isAuto()); }
+
+        /**
+         * The low-rank form of the last plane's kernels: {u_0 … u_{R-1}, basis} with u_r over the
+         * nz output planes, or null when R would not save enough transforms. Gram matrix of the
+         * K_o as real vectors, weighted as the full spectrum (Parseval: columns 0 < kx < gx/2 count
+         * twice), eigen-decomposed by Jacobi rotations in float64.
+         */
+        private float[][] lowRank() {
+            final float[] kern = kernelOf(nz - 1);
+            final double[][] gram = new double[nz][nz];
+            final int rowFloats = 2 * nxh;
+            // columns 0 < kx < gx/2 stand for two columns of the full spectrum
+            final int innerEnd = 2 * (gx % 2 == 0 ? nxh - 1 : nxh);
+            pool.forEach(nz, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int o = from; o < to; o++) {
+                        int ao = kernelOffset(nz - 1, o);
+                        for (int q = 0; q <= o; q++) {
+                            int aq = kernelOffset(nz - 1, q);
+                            double edge = 0, inner = 0;
+                            for (int j = 0; j < gy; j++) {
+                                int row = j * rowFloats;
+                                for (int i = row; i < row + 2; i++) edge += (double) kern[ao + i] * kern[aq + i];
+                                for (int i = row + 2; i < row + innerEnd; i++) inner += (double) kern[ao + i] * kern[aq + i];
+                                for (int i = row + innerEnd; i < row + rowFloats; i++) edge += (double) kern[ao + i] * kern[aq + i];
+                            }
+                            gram[o][q] = edge + 2 * inner;
+                        }
+                    }
+                }
+            });
+            for (int o = 0; o < nz; o++) for (int q = 0; q < o; q++) gram[q][o] = gram[o][q];
+            double[][] vec = new double[nz][nz];
+            double[] val = jacobi(gram, vec);
+            Integer[] order = new Integer[nz];
+            double total = 0;
+            for (int i = 0; i < nz; i++) {
+                order[i] = i;
+                total += Math.max(0, val[i]);
+            }
+            final double[] v = val;
+            java.util.Arrays.sort(order, new java.util.Comparator<Integer>() {
+                @Override
+                public int compare(Integer a, Integer b) { return Double.compare(v[b], v[a]); }
+            });
+            int r = 0;
+            double left = total;
+            while (r < nz && left > LOW_RANK_EPS * total) left -= Math.max(0, val[order[r++]]);
+            if (r > LOW_RANK_MAX_FRACTION * nz) return null;
+            final int rank = r;
+            final float[][] out = new float[rank + 1][];
+            final float[] b = new float[rank * planeFloats];
+            for (int i = 0; i < rank; i++) {
+                out[i] = new float[nz];
+                for (int o = 0; o < nz; o++) out[i][o] = (float) vec[o][order[i]];
+            }
+            // B_r = Σ_o u_r(o) K_o
+            pool.forEach(rank, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int i = from; i < to; i++) {
+                        double[] acc = new double[planeFloats];
+                        for (int o = 0; o < nz; o++) {
+                            double u = out[i][o];
+                            int ao = kernelOffset(nz - 1, o);
+                            for (int j = 0; j < planeFloats; j++) acc[j] += u * kern[ao + j];
+                        }
+                        for (int j = 0; j < planeFloats; j++) b[i * planeFloats + j] = (float) acc[j];
+                    }
+                }
+            });
+            out[rank] = b;
+            return out;
+        }
+
+        /** Eigenvalues of the symmetric matrix a (destroyed); eigenvectors in the columns of vec. Cyclic Jacobi. */
+        private static double[] jacobi(double[][] a, double[][] vec) {
+            int n = a.length;
+            for (int i = 0; i < n; i++) {
+                java.util.Arrays.fill(vec[i], 0);
+                vec[i][i] = 1;
+            }
+            for (int sweep = 0; sweep < 100; sweep++) {
+                double off = 0, diag = 0;
+                for (int i = 0; i < n; i++) {
+                    diag += a[i][i] * a[i][i];
+                    for (int j = i + 1; j < n; j++) off += a[i][j] * a[i][j];
+                }
+                if (off <= 1e-30 * diag) break;
+                for (int p = 0; p < n; p++) {
+                    for (int q = p + 1; q < n; q++) {
+                        double apq = a[p][q];
+                        if (apq == 0) continue;
+                        double theta = (a[q][q] - a[p][p]) / (2 * apq);
+                        double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                        if (theta == 0) t = 1;
+                        double c = 1 / Math.sqrt(t * t + 1), sn = t * c;
+                        for (int k = 0; k < n; k++) {
+                            double akp = a[k][p], akq = a[k][q];
+                            a[k][p] = c * akp - sn * akq;
+                            a[k][q] = sn * akp + c * akq;
+                        }
+                        for (int k = 0; k < n; k++) {
+                            double apk = a[p][k], aqk = a[q][k];
+                            a[p][k] = c * apk - sn * aqk;
+                            a[q][k] = sn * apk + c * aqk;
+                        }
+                        for (int k = 0; k < n; k++) {
+                            double vkp = vec[k][p], vkq = vec[k][q];
+                            vec[k][p] = c * vkp - sn * vkq;
+                            vec[k][q] = sn * vkp + c * vkq;
+                        }
+                    }
+                }
+            }
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) d[i] = a[i][i];
+            return d;
+        }
+
+        /**
+         * Low-rank path, after the last plane (slice nz-1, spectrum p): adds to out (the other
+         * planes' result, transformed back before it came) Σ_r u_r(o) F⁻¹(p · B_r), minus shift and
+         * fb · u.
+         */
+        void addLastLowRank(final float[] p, final float[] out, final float shift, final float fb, final float[] u) {
+            final int wh = width * height;
+            if (lastTerms == null) {
+                lastTerms = new float[rank][wh];
+                combine = new float[pool.threads()][wh];
+            }
+            pool.forEach(rank, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int r = from; r < to; r++) inverse2d(null, 0, p, basis, r * planeFloats, lastTerms[r], 0, 0f, 0f, null, w);
+                }
+            });
+            pool.forEach(nz, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    float[] t = combine[w];
+                    for (int o = from; o < to; o++) {
+                        java.util.Arrays.fill(t, 0f);
+                        float[] wo = weight[o];
+                        for (int r = 0; r < rank; r++) axpy(t, lastTerms[r], wo[r]);
+                        int base = o * wh;
+                        if (u == null) {
+                            for (int i = 0; i < wh; i++) out[base + i] += t[i] - shift;
+                        } else {
+                            for (int i = 0; i < wh; i++) out[base + i] += t[i] - shift - fb * u[base + i];
+                        }
+                    }
+                }
+            });
+        }
+
+        /** t += a · y, both from index 0 (a form the JIT vectorises). */
+        private static void axpy(float[] t, float[] y, float a) {
+            for (int i = 0; i < t.length; i++) t[i] += a * y[i];
+        }
 
         /** The kernel array of plane z's contribution; see {@link #kernelOffset}. */
         float[] kernelOf(int z) {
@@ -262,6 +451,7 @@ final class StreamingWiener {
         float[] unitResponse() {
             if (unit == null) {
                 Accumulator a = new Accumulator(this, false);
+                a.lowRank = false; // exact, and invert() needs the spectra
                 float[] ones = new float[width * height];
                 java.util.Arrays.fill(ones, 1f);
                 for (int z = 0; z < nz; z++) a.add(z, ones);
@@ -273,7 +463,8 @@ final class StreamingWiener {
         /** Bytes this kernel holds. */
         long bytes() {
             return 4L * (g.length + (aFirst == null ? 0 : aFirst.length) + (aLast == null ? 0 : aLast.length)
-                    + (unit == null ? 0 : unit.length));
+                    + (unit == null ? 0 : unit.length) + (basis == null ? 0 : basis.length)
+                    + (long) rank * width * height * (1 + pool.threads()));
         }
 
         /** Camera plane → padded, smoothly extended plane → its 2D spectrum in {@link #plane}. Calling thread only. */
@@ -372,9 +563,15 @@ final class StreamingWiener {
          * out[outOffset …] (width x height) minus {@code shift} and minus {@code fb · u[outOffset …]}
          * (when u is not null). acc is overwritten.
          */
-        void inverse2d(final float[] acc, final int offset, float[] p, float[] kern, int koff, final float[] out,
+        void inverse2d(float[] acc, int offset, float[] p, float[] kern, int koff, final float[] out,
                        final int outOffset, final float shift, float fb, float[] u, final int w) {
             float[] tmp = scratch[w];
+            boolean zero = acc == null; // the spectrum is p · kern alone (a worker's own plane holds it)
+            if (zero) {
+                if (workPlane[w] == null) workPlane[w] = new float[planeFloats];
+                acc = workPlane[w];
+                offset = 0;
+            }
             int stride = 2 * nxh, n2 = 2 * gy;
             // y: gather BLOCK columns (adding the pending plane's term), transform, scatter back
             for (int k0 = 0; k0 < nxh; k0 += BLOCK) {
@@ -391,8 +588,9 @@ final class StreamingWiener {
                         int ks = koff + ps;
                         for (int c = 0; c < bw; c++) {
                             float pr = p[ps + 2 * c], pi = p[ps + 2 * c + 1], gr = kern[ks + 2 * c], gi = kern[ks + 2 * c + 1];
-                            tmp[c * n2 + 2 * j] = acc[src + 2 * c] + pr * gr - pi * gi;
-                            tmp[c * n2 + 2 * j + 1] = acc[src + 2 * c + 1] + pr * gi + pi * gr;
+                            float ar = zero ? 0f : acc[src + 2 * c], ai = zero ? 0f : acc[src + 2 * c + 1];
+                            tmp[c * n2 + 2 * j] = ar + pr * gr - pi * gi;
+                            tmp[c * n2 + 2 * j + 1] = ai + pr * gi + pi * gr;
                         }
                     }
                 }
@@ -472,6 +670,9 @@ final class StreamingWiener {
         // over each output spectrum after the last plane instead of two)
         private float[] pending;
         private int pendingZ = -1;
+        // low-rank path: the result of every plane but the last, transformed back before it came
+        private float[] preInverted;
+        private boolean lowRank = true;
         // automatic background gathered plane by plane, so only its mode search is left at the end
         private BackgroundEstimator.Progressive background;
 
@@ -487,6 +688,7 @@ final class StreamingWiener {
         void invalidate(String why) {
             if (invalid == null) invalid = why;
             acc = null;
+            preInverted = null;
             pending = null;
             background = null;
             haveFirst = false;
@@ -509,6 +711,16 @@ final class StreamingWiener {
                 pendingZ = z;
                 return;
             }
+            if (added == k.nz - 1 && !haveLast && k.rank > 0 && lowRank) {
+                // all planes but the last one, after this: add it, then transform back now
+                accumulate(z, p);
+                preInverted = invert(0f, 0f, null);
+                return;
+            }
+            accumulate(z, p);
+        }
+
+        private void accumulate(final int z, final float[] p) {
             final float[] a = acc;
             final int pf = k.planeFloats;
             final float[] kern = k.kernelOf(z);
@@ -542,8 +754,17 @@ final class StreamingWiener {
             background = null;
             // Periodic: a constant is a pure DC term, mapped to b·W(0). Non-circulant: the padding
             // tapers a constant to 0, so its response U = W(pad(1)) varies near the faces.
-            float[] out = k.extend && b != 0 ? invert(0f, (float) b, k.unitResponse())
-                    : invert(k.extend ? 0f : (float) (b * k.w0), 0f, null);
+            float[] out;
+            if (preInverted != null) {
+                out = preInverted;
+                preInverted = null;
+                if (k.extend && b != 0) k.addLastLowRank(pending, out, 0f, (float) b, k.unitResponse());
+                else k.addLastLowRank(pending, out, k.extend ? 0f : (float) (b * k.w0), 0f, null);
+                pending = null;
+            } else {
+                out = k.extend && b != 0 ? invert(0f, (float) b, k.unitResponse())
+                        : invert(k.extend ? 0f : (float) (b * k.w0), 0f, null);
+            }
             return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
         }
 
