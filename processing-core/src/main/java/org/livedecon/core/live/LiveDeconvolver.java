@@ -335,7 +335,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 acc.invalidate("the intake fell behind");
                 return;
             }
-            acc.add(p.coords().slice(), p.pixels());
+            acc.add(p.coords().slice(), p.pixels(), backlog > 0);
         }
 
         private void completed(RawStack s) {
