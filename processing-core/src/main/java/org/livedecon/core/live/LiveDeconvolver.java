@@ -301,12 +301,12 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 StreamingWiener.Accumulator acc = streams.get(key);
                 if (acc != null) acc.invalidate("a duplicate plane");
             }
-            if (s != null) stream(s, p, key, backlog);
+            if (s != null) stream(s, p, key, backlog, a.nanos);
             for (RawStack done : out) completed(done);
             out.clear();
         }
 
-        private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog) {
+        private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog, long arrivalNanos) {
             if (streamPool == null) return;
             StreamingWiener.Accumulator acc = streams.get(key);
             if (acc == null && s.present() == 1) {
@@ -335,7 +335,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 acc.invalidate("the intake fell behind");
                 return;
             }
-            acc.add(p.coords().slice(), p.pixels(), backlog > 0);
+            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos);
         }
 
         private void completed(RawStack s) {

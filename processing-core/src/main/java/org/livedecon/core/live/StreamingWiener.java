@@ -281,6 +281,25 @@ final class StreamingWiener {
 
         Accumulator start() { return new Accumulator(this, settings.background().isAuto()); }
 
+        // measured times, ns, averaged (NaN until seen): the transform back before the last plane,
+        // and the finish after it on the low-rank and on the plain way
+        double tBack = Double.NaN, tLow = Double.NaN, tPlain = Double.NaN;
+
+        static double average(double old, long now) { return Double.isNaN(old) ? now : 0.7 * old + 0.3 * now; }
+
+        /**
+         * Whether to transform back before the last plane: the latency is then the part of that
+         * work still running when the last plane comes (due {@code gap} after this one, of which
+         * {@code elapsed} has passed) plus the low-rank finish, else the plain finish.
+         */
+        boolean worthTransformingBack(long gap, long elapsed) {
+            if (gap <= 0 || Double.isNaN(tBack)) return true;
+            double wait = Math.max(0, tBack - (gap - elapsed));
+            double low = Double.isNaN(tLow) ? tBack * rank / nz : tLow;
+            double plain = Double.isNaN(tPlain) ? tBack : tPlain;
+            return wait + low < plain;
+        }
+
         /**
          * The low-rank form of the last plane's kernels: {u_0 … u_{R-1}, basis} with u_r over the
          * nz output planes, or null when R would not save enough transforms. Gram matrix of the
@@ -683,6 +702,7 @@ final class StreamingWiener {
         // low-rank path: the result of every plane but the last, transformed back before it came
         private float[] preInverted;
         private boolean lowRank = true;
+        private long lastArrival;
         // automatic background gathered plane by plane, so only its mode search is left at the end
         private BackgroundEstimator.Progressive background;
 
@@ -709,14 +729,19 @@ final class StreamingWiener {
          * Transforms slice z (any order, each once) and adds its contribution to every output plane;
          * the plane that completes the stack is kept for {@link #finish}.
          */
-        void add(final int z, Object pixels) { add(z, pixels, false); }
+        void add(final int z, Object pixels) { add(z, pixels, false, 0); }
 
         /**
-         * As {@link #add(int, Object)}; {@code behind}: planes are already waiting to be added, so the
+         * As {@link #add(int, Object)}. {@code behind}: planes are already waiting to be added, so the
          * last plane may be among them and is not waited for (no transform back before it).
+         * {@code arrivalNanos}: when the plane was handed over ({@link System#nanoTime()}, 0 if
+         * unknown); with the previous plane's it tells when the last plane is due, and the
+         * transform back before it is done only when it is expected to shorten the latency.
          */
-        void add(final int z, Object pixels, boolean behind) {
+        void add(final int z, Object pixels, boolean behind, long arrivalNanos) {
             if (invalid != null) return;
+            long gap = arrivalNanos != 0 && lastArrival != 0 ? arrivalNanos - lastArrival : 0;
+            lastArrival = arrivalNanos;
             final float[] p = k.transformCameraPlane(pixels);
             if (background != null) background.add(z, pixels);
             if (z == 0) haveFirst = true;
@@ -727,10 +752,15 @@ final class StreamingWiener {
                 pendingZ = z;
                 return;
             }
-            if (added == k.nz - 1 && !haveLast && k.rank > 0 && lowRank && !behind) {
-                // all planes but the last one, after this: add it, then transform back now
-                accumulate(z, p);
+            if (added == k.nz - 1 && !haveLast && k.rank > 0 && lowRank && !behind
+                    && k.worthTransformingBack(gap, arrivalNanos == 0 ? 0 : System.nanoTime() - arrivalNanos)) {
+                // all planes but the last one with this: transform back now, this plane's term fused in
+                long t0 = System.nanoTime();
+                pending = p;
+                pendingZ = z;
                 preInverted = invert(0f, 0f, null);
+                pendingZ = -1;
+                k.tBack = Kernel.average(k.tBack, System.nanoTime() - t0);
                 return;
             }
             accumulate(z, p);
@@ -771,6 +801,8 @@ final class StreamingWiener {
             // Periodic: a constant is a pure DC term, mapped to b·W(0). Non-circulant: the padding
             // tapers a constant to 0, so its response U = W(pad(1)) varies near the faces.
             float[] out;
+            long t0 = System.nanoTime();
+            boolean low = preInverted != null;
             if (preInverted != null) {
                 out = preInverted;
                 preInverted = null;
@@ -781,6 +813,9 @@ final class StreamingWiener {
                 out = k.extend && b != 0 ? invert(0f, (float) b, k.unitResponse())
                         : invert(k.extend ? 0f : (float) (b * k.w0), 0f, null);
             }
+            long t = System.nanoTime() - t0;
+            if (low) k.tLow = Kernel.average(k.tLow, t);
+            else k.tPlain = Kernel.average(k.tPlain, t);
             return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
         }
 
