@@ -281,9 +281,9 @@ final class StreamingWiener {
 
         Accumulator start() { return new Accumulator(this, settings.background().isAuto()); }
 
-        // measured times, ns, averaged (NaN until seen): the transform back before the last plane,
-        // and the finish after it on the low-rank and on the plain way
-        double tBack = Double.NaN, tLow = Double.NaN, tPlain = Double.NaN;
+        // measured times, ns, averaged (NaN until seen): nz inverse transforms (the transform back
+        // before the last plane, or the plain finish after it: the same work), the low-rank finish
+        double tBack = Double.NaN, tLow = Double.NaN;
 
         static double average(double old, long now) { return Double.isNaN(old) ? now : 0.7 * old + 0.3 * now; }
 
@@ -296,8 +296,7 @@ final class StreamingWiener {
             if (gap <= 0 || Double.isNaN(tBack)) return true;
             double wait = Math.max(0, tBack - (gap - elapsed));
             double low = Double.isNaN(tLow) ? tBack * rank / nz : tLow;
-            double plain = Double.isNaN(tPlain) ? tBack : tPlain;
-            return wait + low < plain;
+            return wait + low < tBack;
         }
 
         /**
@@ -815,7 +814,7 @@ final class StreamingWiener {
             }
             long t = System.nanoTime() - t0;
             if (low) k.tLow = Kernel.average(k.tLow, t);
-            else k.tPlain = Kernel.average(k.tPlain, t);
+            else k.tBack = Kernel.average(k.tBack, t);
             return new Volume(Shape.of(k.width, k.height, k.nz), voxel, out);
         }
 
