@@ -251,6 +251,11 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         // when the intake took up the current plane: a streamed stack's compute time is counted from
         // here (its last plane's transform and the finish); the hand-off wait is the rest of its latency
         private long pickup;
+        // whether a plane waits in the hand-off queue: a transform back before the last plane stops for it
+        private final java.util.concurrent.Callable<Boolean> inboxWaiting = new java.util.concurrent.Callable<Boolean>() {
+            @Override
+            public Boolean call() { return !inbox.isEmpty(); }
+        };
 
         void loop() {
             try {
@@ -335,7 +340,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 acc.invalidate("the intake fell behind");
                 return;
             }
-            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos);
+            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
         }
 
         private void completed(RawStack s) {

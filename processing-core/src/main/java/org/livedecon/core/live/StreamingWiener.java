@@ -431,22 +431,41 @@ final class StreamingWiener {
          * fb · u.
          */
         void addLastLowRank(final float[] p, final float[] out, final float shift, final float fb, final float[] u) {
+            addLastLowRank(p, out, shift, fb, u, null, null);
+        }
+
+        /**
+         * As above for the planes o with done[o] (all when done is null); the others were not
+         * transformed back yet: their spectra in acc (plane o at o * planeFloats) go the plain way,
+         * with the last plane's term fused in.
+         */
+        void addLastLowRank(final float[] p, final float[] out, final float shift, final float fb, final float[] u,
+                            final boolean[] done, final float[] acc) {
             final int wh = width * height;
             if (lastTerms == null) {
                 lastTerms = new float[rank][wh];
                 combine = new float[pool.threads()][wh];
             }
-            pool.forEach(rank, new Pool.Body() {
-                @Override
-                public void run(int from, int to, int w) {
-                    for (int r = from; r < to; r++) inverse2d(null, 0, p, basis, r * planeFloats, lastTerms[r], 0, 0f, 0f, null, w);
-                }
-            });
+            boolean any = done == null;
+            for (int o = 0; !any && o < nz; o++) any = done[o];
+            if (any) {
+                pool.forEach(rank, new Pool.Body() {
+                    @Override
+                    public void run(int from, int to, int w) {
+                        for (int r = from; r < to; r++) inverse2d(null, 0, p, basis, r * planeFloats, lastTerms[r], 0, 0f, 0f, null, w);
+                    }
+                });
+            }
+            final float[] kern = kernelOf(nz - 1);
             pool.forEach(nz, new Pool.Body() {
                 @Override
                 public void run(int from, int to, int w) {
                     float[] t = combine[w];
                     for (int o = from; o < to; o++) {
+                        if (done != null && !done[o]) {
+                            inverse2d(acc, o * planeFloats, p, kern, kernelOffset(nz - 1, o), out, o * wh, shift, fb, u, w);
+                            continue;
+                        }
                         java.util.Arrays.fill(t, 0f);
                         float[] wo = weight[o];
                         for (int r = 0; r < rank; r++) axpy(t, lastTerms[r], wo[r]);
@@ -706,6 +725,7 @@ final class StreamingWiener {
         private int pendingZ = -1;
         // low-rank path: the result of every plane but the last, transformed back before it came
         private float[] preInverted;
+        private boolean[] backDone;
         private boolean lowRank = true;
         private long lastArrival;
         // automatic background gathered plane by plane, so only its mode search is left at the end
@@ -734,7 +754,7 @@ final class StreamingWiener {
          * Transforms slice z (any order, each once) and adds its contribution to every output plane;
          * the plane that completes the stack is kept for {@link #finish}.
          */
-        void add(final int z, Object pixels) { add(z, pixels, false, 0); }
+        void add(final int z, Object pixels) { add(z, pixels, false, 0, null); }
 
         /**
          * As {@link #add(int, Object)}. {@code behind}: planes are already waiting to be added, so the
@@ -743,7 +763,7 @@ final class StreamingWiener {
          * unknown); with the previous plane's it tells when the last plane is due, and the
          * transform back before it is done only when it is expected to shorten the latency.
          */
-        void add(final int z, Object pixels, boolean behind, long arrivalNanos) {
+        void add(final int z, Object pixels, boolean behind, long arrivalNanos, java.util.concurrent.Callable<Boolean> waiting) {
             if (invalid != null) return;
             long gap = arrivalNanos != 0 && lastArrival != 0 ? arrivalNanos - lastArrival : 0;
             lastArrival = arrivalNanos;
@@ -760,15 +780,58 @@ final class StreamingWiener {
             if (added == k.nz - 1 && !haveLast && k.rank > 0 && lowRank && !behind
                     && k.worthTransformingBack(gap, arrivalNanos == 0 ? 0 : System.nanoTime() - arrivalNanos)) {
                 // all planes but the last one with this: transform back now, this plane's term fused in
-                long t0 = System.nanoTime();
-                pending = p;
-                pendingZ = z;
-                preInverted = invert(0f, 0f, null);
-                pendingZ = -1;
-                k.tBack = Kernel.average(k.tBack, System.nanoTime() - t0);
+                transformBack(z, p, waiting);
                 return;
             }
             accumulate(z, p);
+        }
+
+        /**
+         * Transforms every output plane back before the last plane comes (plane z's term p fused
+         * in), plane by plane; stops taking planes once {@code waiting} says the last plane (or any
+         * plane) is waiting: the planes left keep their spectra (with z's term added) for the finish.
+         */
+        private void transformBack(final int z, final float[] p, final java.util.concurrent.Callable<Boolean> waiting) {
+            long t0 = System.nanoTime();
+            final float[] a = acc;
+            final int pf = k.planeFloats, wh = k.width * k.height;
+            final float[] kern = k.kernelOf(z);
+            final float[] out = new float[wh * k.nz];
+            final boolean[] done = new boolean[k.nz];
+            final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            k.pool.forEach(k.nz, new Pool.Body() {
+                @Override
+                public void run(int from, int to, int w) {
+                    for (int o = from; o < to; o++) {
+                        if (stop.get()) return;
+                        if (waiting != null) {
+                            try {
+                                if (waiting.call()) {
+                                    stop.set(true);
+                                    return;
+                                }
+                            } catch (Exception e) {
+                                // keep going: the check is only a hint
+                            }
+                        }
+                        k.inverse2d(a, o * pf, p, kern, k.kernelOffset(z, o), out, o * wh, 0f, 0f, null, w);
+                        done[o] = true;
+                    }
+                }
+            });
+            if (stop.get()) {
+                k.pool.forEach(k.nz, new Pool.Body() {
+                    @Override
+                    public void run(int from, int to, int w) {
+                        for (int o = from; o < to; o++) if (!done[o]) macc(a, o * pf, p, 0, kern, k.kernelOffset(z, o), pf);
+                    }
+                });
+            } else {
+                k.tBack = Kernel.average(k.tBack, System.nanoTime() - t0);
+                acc = null;
+            }
+            preInverted = out;
+            backDone = done;
         }
 
         private void accumulate(final int z, final float[] p) {
@@ -811,9 +874,11 @@ final class StreamingWiener {
             if (preInverted != null) {
                 out = preInverted;
                 preInverted = null;
-                if (k.extend && b != 0) k.addLastLowRank(pending, out, 0f, (float) b, k.unitResponse());
-                else k.addLastLowRank(pending, out, k.extend ? 0f : (float) (b * k.w0), 0f, null);
+                if (k.extend && b != 0) k.addLastLowRank(pending, out, 0f, (float) b, k.unitResponse(), backDone, acc);
+                else k.addLastLowRank(pending, out, k.extend ? 0f : (float) (b * k.w0), 0f, null, backDone, acc);
                 pending = null;
+                acc = null;
+                backDone = null;
             } else {
                 out = k.extend && b != 0 ? invert(0f, (float) b, k.unitResponse())
                         : invert(k.extend ? 0f : (float) (b * k.w0), 0f, null);

@@ -107,11 +107,19 @@ class StreamingWienerTest {
         try (CpuBackend backend = new CpuBackend(1)) {
             expected = new Wiener(s, backend).deconvolve(image, psf, ProgressListener.NONE).volume();
         }
-        for (int order = 0; order < 2; order++) {
+        for (int order = 0; order < 3; order++) {
             StreamingWiener.Accumulator acc = k.start();
             if (order == 0) {
                 // in order: the last plane goes the low-rank way when the kernel has one
                 for (int z = 0; z < nz; z++) acc.add(z, planes[z]);
+            } else if (order == 2) {
+                // in order, the transform back before the last plane stopped after a few planes
+                final int[] calls = {0};
+                java.util.concurrent.Callable<Boolean> waiting = new java.util.concurrent.Callable<Boolean>() {
+                    @Override
+                    public Boolean call() { return ++calls[0] > 3; }
+                };
+                for (int z = 0; z < nz; z++) acc.add(z, planes[z], false, 0, waiting);
             } else {
                 // out of order: the sum does not care
                 for (int z = nz - 1; z >= 0; z -= 2) acc.add(z, planes[z]);
