@@ -24,6 +24,7 @@ import org.livedecon.core.live.LivePolicy;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.live.LiveResultSink;
 import org.livedecon.core.live.LiveSettings;
+import org.livedecon.core.live.StreamedWiener;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
@@ -147,10 +148,15 @@ public final class LiveSimCommand extends CliCommand {
         final List<Object> firstStack = new ArrayList<Object>();
         // the engine's own compute time per stack (after its last plane for streamed Wiener)
         final List<Long> computeNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
+        // latency minus compute: from the last plane's hand-off until the engine took it (or the stack) up
+        final List<Long> waitNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
         LiveDeconvolver live = new LiveDeconvolver(settings, new LiveResultSink() {
             @Override
             public void accept(org.livedecon.core.live.LiveResult r) {
-                if (r.volume() != null) computeNanos.add(r.computeNanos());
+                if (r.volume() != null) {
+                    computeNanos.add(r.computeNanos());
+                    waitNanos.add(r.latencyNanos() - r.computeNanos());
+                }
             }
         });
         final LiveDeconvolver engine = live;
@@ -194,12 +200,15 @@ public final class LiveSimCommand extends CliCommand {
         out().println(String.format(Locale.ROOT, "latency after the last plane: p50 %.1f ms, p95 %.1f ms, max %.1f ms",
                 m.latencyP50Ms(), m.latencyP95Ms(), m.latencyMaxMs()));
         if (!computeNanos.isEmpty()) {
-            List<Long> c = new ArrayList<Long>(computeNanos);
+            List<Long> c = new ArrayList<Long>(computeNanos), w = new ArrayList<Long>(waitNanos);
             java.util.Collections.sort(c);
-            out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms (the rest of the latency is "
-                            + "waiting: queue, and the simulator sharing the cores)",
-                    settings.streamingWiener() && algorithm.trim().equalsIgnoreCase("wiener")
-                            ? " (streamed Wiener: after its last plane)" : "", c.get(c.size() / 2) / 1e6));
+            java.util.Collections.sort(w);
+            boolean streamed = settings.streamingWiener() && algorithm.trim().equalsIgnoreCase("wiener");
+            out().println(String.format(Locale.ROOT, "engine compute per stack%s: p50 %.1f ms, p95 %.1f ms; waiting before "
+                            + "it (hand-off, queue): p50 %.1f ms, p95 %.1f ms",
+                    streamed ? " (streamed Wiener: from taking up its last plane, transform and finish)" : "",
+                    c.get(c.size() / 2) / 1e6, c.get(Math.min(c.size() - 1, (int) Math.ceil(0.95 * c.size()) - 1)) / 1e6,
+                    w.get(w.size() / 2) / 1e6, w.get(Math.min(w.size() - 1, (int) Math.ceil(0.95 * w.size()) - 1)) / 1e6));
         }
         out().println(String.format(Locale.ROOT, "throughput: %.2f stacks/s, %.3g voxels/s", m.stacksPerSecond(),
                 m.voxelsPerSecond()));
@@ -211,16 +220,30 @@ public final class LiveSimCommand extends CliCommand {
         if (compareWhole && firstStack.size() == nz) {
             Volume v = Volume.fromPlanes(firstStack, shape.nx(), shape.ny(), scope.gridVoxelSize());
             DeconvolutionSettings w = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).build();
-            try (CpuBackend backend = new CpuBackend(settings.backendThreads())) {
-                long best = Long.MAX_VALUE;
-                for (int i = 0; i < 3; i++) {
+            // alternate whole-stack Wiener with the streamed path's work after the last plane (its
+            // transform and the finish) on the same stack, so both see the same load on the machine
+            int rounds = 5;
+            long[] whole = new long[rounds], tail = new long[rounds];
+            try (CpuBackend backend = new CpuBackend(settings.backendThreads());
+                 StreamedWiener streamed = new StreamedWiener(psf, w, shape.nx(), shape.ny(), nz, settings.backendThreads())) {
+                for (int i = 0; i < rounds; i++) {
                     long s = System.nanoTime();
                     Deconvolvers.create(w, backend).deconvolve(v, psf, ProgressListener.NONE);
-                    best = Math.min(best, System.nanoTime() - s);
+                    whole[i] = System.nanoTime() - s;
+                    for (int z = 0; z < nz - 1; z++) streamed.add(z, firstStack.get(z));
+                    s = System.nanoTime();
+                    streamed.add(nz - 1, firstStack.get(nz - 1));
+                    streamed.finish(scope.gridVoxelSize());
+                    tail[i] = System.nanoTime() - s;
                 }
-                out().println(String.format(Locale.ROOT, "whole-stack Wiener on one %s stack: %.1f ms (best of 3, %d threads)",
-                        shape, best / 1e6, settings.backendThreads()));
             }
+            java.util.Arrays.sort(whole);
+            java.util.Arrays.sort(tail);
+            out().println(String.format(Locale.ROOT, "whole-stack Wiener on one %s stack: median %.1f ms, best %.1f ms "
+                            + "(%d runs, %d threads); streamed, after the last plane, alternating with it: median %.1f ms, "
+                            + "best %.1f ms (%.2fx of whole-stack); live latency p50 / whole-stack median: %.2fx",
+                    shape, whole[rounds / 2] / 1e6, whole[0] / 1e6, rounds, settings.backendThreads(), tail[rounds / 2] / 1e6,
+                    tail[0] / 1e6, (double) tail[rounds / 2] / whole[rounds / 2], m.latencyP50Ms() * 1e6 / whole[rounds / 2]));
         }
         return m.lost() == 0 ? 0 : 1;
     }

@@ -252,6 +252,14 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         private final List<RawStack> out = new ArrayList<RawStack>();
         private final Map<PlaneCoords, StreamingWiener.Accumulator> streams = new HashMap<PlaneCoords, StreamingWiener.Accumulator>();
         private final Map<String, StreamingWiener.Kernel> kernels = new HashMap<String, StreamingWiener.Kernel>();
+        // when the intake took up the current plane: a streamed stack's compute time is counted from
+        // here (its last plane's transform and the finish); the hand-off wait is the rest of its latency
+        private long pickup;
+        // whether a plane waits in the hand-off queue: a transform back before the last plane stops for it
+        private final java.util.concurrent.Callable<Boolean> inboxWaiting = new java.util.concurrent.Callable<Boolean>() {
+            @Override
+            public Boolean call() { return !inbox.isEmpty(); }
+        };
 
         void loop() {
             try {
@@ -286,6 +294,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         }
 
         private void plane(Arrival a) {
+            pickup = System.nanoTime();
             AcquiredPlane p = a.plane;
             long bytes = RawStack.bytesOf(p.pixels());
             inboxBytes.addAndGet(-bytes);
@@ -301,12 +310,12 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 StreamingWiener.Accumulator acc = streams.get(key);
                 if (acc != null) acc.invalidate("a duplicate plane");
             }
-            if (s != null) stream(s, p, key, backlog);
+            if (s != null) stream(s, p, key, backlog, a.nanos);
             for (RawStack done : out) completed(done);
             out.clear();
         }
 
-        private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog) {
+        private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog, long arrivalNanos) {
             if (streamPool == null) return;
             StreamingWiener.Accumulator acc = streams.get(key);
             if (acc == null && s.present() == 1) {
@@ -335,7 +344,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 acc.invalidate("the intake fell behind");
                 return;
             }
-            acc.add(p.coords().slice(), p.pixels());
+            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
         }
 
         private void completed(RawStack s) {
@@ -354,7 +363,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 return;
             }
             if (acc != null && acc.valid()) {
-                long t0 = System.nanoTime();
+                long t0 = pickup;
                 ChannelSetup c = settings.channel(s.key().channel());
                 try {
                     Volume v = acc.finish(s, settings.voxelSize());
@@ -372,6 +381,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         }
 
         private void flush(String why) {
+            pickup = System.nanoTime();
             out.clear();
             assembler.flush(out);
             assemblingBytes.set(assembler.bytesHeld());

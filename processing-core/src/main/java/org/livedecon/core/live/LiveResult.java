@@ -68,7 +68,7 @@ public final class LiveResult {
     public long resultNanos() { return resultNanos; }
     /** Latency from the last plane's hand-off to the result, ns. */
     public long latencyNanos() { return resultNanos - lastPlaneNanos; }
-    /** Time spent deconvolving this stack (after its last plane for a streamed one), ns. */
+    /** Time spent deconvolving this stack, ns; for a streamed one from when the engine took up its last plane (its transform and the finish). */
     public long computeNanos() { return computeNanos; }
     /** Whether the streaming Wiener path made it. */
     public boolean streamed() { return streamed; }
