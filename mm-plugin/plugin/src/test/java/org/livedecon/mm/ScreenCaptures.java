@@ -59,6 +59,26 @@ final class ScreenCaptures {
         return shot;
     }
 
+    /**
+     * Fails unless {@code img} is at least {@code minWidth} x {@code minHeight}, has more than 10
+     * colours and more than {@code 1/fractionDenominator} of its pixels differ from the top-left one.
+     */
+    static void assertPainted(BufferedImage img, String what, int minWidth, int minHeight, int fractionDenominator) {
+        assertTrue(img.getWidth() > minWidth && img.getHeight() > minHeight, what + ": " + img.getWidth() + "x" + img.getHeight());
+        Set<Integer> colours = new HashSet<Integer>();
+        int background = img.getRGB(0, 0);
+        int differing = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                colours.add(rgb);
+                if (rgb != background) differing++;
+            }
+        }
+        assertTrue(colours.size() > 10 && differing > img.getWidth() * img.getHeight() / fractionDenominator,
+                what + ": " + colours.size() + " colours, " + differing + " pixels differ from the background");
+    }
+
     /** The showing frame with {@code title}, polled on the event thread, or null after {@code timeoutMs}. */
     static JFrame awaitShowingFrame(final String title, long timeoutMs) throws Exception {
         long end = System.currentTimeMillis() + timeoutMs;
