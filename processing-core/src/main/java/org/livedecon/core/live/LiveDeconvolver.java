@@ -44,8 +44,11 @@ import org.livedecon.core.volume.Volume;
  *
  * <p><b>Memory.</b> Raw stacks waiting in memory are bounded by
  * {@link LiveSettings#memoryBudgetBytes()}; beyond it (policies ALL and ADAPTIVE) they are
- * written to a temporary directory and read back in turn. Planes in the hand-off queue and in
- * stacks being assembled are not bounded: the intake thread does little per plane and keeps up.
+ * written to a temporary directory and read back in turn. Everything the engine holds (planes in
+ * the hand-off queue, stacks being assembled, stacks waiting in memory) is capped by
+ * {@link LiveSettings#memoryLimitBytes()}: should the intake fall that far behind (a disk too slow
+ * or too full to spill to), planes beyond the cap are not kept and their stacks are reported as
+ * SKIPPED. We share the heap with the acquisition, which must never run out of memory because of us.
  *
  * <p>The pixel arrays handed in are owned by the engine from then on and never modified.
  */
@@ -119,6 +122,13 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 return;
             }
             long bytes = RawStack.bytesOf(plane.pixels());
+            if (inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + bytes > settings.memoryLimitBytes()) {
+                // over the hard limit: keep only the plane's coordinates, so its stack is reported
+                metrics.planesIn.incrementAndGet();
+                metrics.planesShed.incrementAndGet();
+                inbox.offer(new Arrival(plane.coords(), t0));
+                return;
+            }
             inboxBytes.addAndGet(bytes);
             backlogPlanes.incrementAndGet();
             metrics.planesIn.incrementAndGet();
@@ -225,11 +235,21 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         final AcquiredPlane plane;
         final long nanos;
         final boolean aborted;
+        /** Coordinates of a plane not kept (memory limit), else null. */
+        final PlaneCoords shed;
 
         Arrival(AcquiredPlane plane, long nanos, boolean aborted) {
             this.plane = plane;
             this.nanos = nanos;
             this.aborted = aborted;
+            this.shed = null;
+        }
+
+        Arrival(PlaneCoords shed, long nanos) {
+            this.plane = null;
+            this.nanos = nanos;
+            this.aborted = false;
+            this.shed = shed;
         }
     }
 
@@ -251,6 +271,8 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         private final StackAssembler assembler = new StackAssembler(settings.zPlanes(), this);
         private final List<RawStack> out = new ArrayList<RawStack>();
         private final Map<PlaneCoords, StreamingWiener.Accumulator> streams = new HashMap<PlaneCoords, StreamingWiener.Accumulator>();
+        // stacks shed at the memory limit (their later planes are not kept either); the newest 1024
+        private final java.util.LinkedHashSet<PlaneCoords> shedKeys = new java.util.LinkedHashSet<PlaneCoords>();
         private final Map<String, StreamingWiener.Kernel> kernels = new HashMap<String, StreamingWiener.Kernel>();
         // when the intake took up the current plane: a streamed stack's compute time is counted from
         // here (its last plane's transform and the finish); the hand-off wait is the rest of its latency
@@ -274,7 +296,9 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                         break;
                     }
                     try {
-                        if (a.plane == null) {
+                        if (a.shed != null) {
+                            shed(a.shed, a.nanos);
+                        } else if (a.plane == null) {
                             if (a.aborted) log.warn("acquisition aborted after " + a.nanos + " planes");
                             flush(a.aborted ? "the acquisition was aborted" : "the acquisition ended");
                         } else {
@@ -299,6 +323,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             long bytes = RawStack.bytesOf(p.pixels());
             inboxBytes.addAndGet(-bytes);
             int backlog = backlogPlanes.decrementAndGet();
+            if (shedKeys.contains(p.coords().stackKey())) {
+                metrics.planesShed.incrementAndGet();
+                return;
+            }
             long dup0 = assembler.duplicates(), ign0 = assembler.ignored();
             out.clear();
             RawStack s = assembler.add(p, a.nanos, out);
@@ -313,6 +341,41 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             if (s != null) stream(s, p, key, backlog, a.nanos);
             for (RawStack done : out) completed(done);
             out.clear();
+        }
+
+        /**
+         * A plane of stack {@code c.stackKey()} was not kept (memory limit): the stack's planes so
+         * far are released and it is reported as SKIPPED, once; its later planes are not kept either.
+         */
+        private void shed(PlaneCoords c, long arrivalNanos) {
+            PlaneCoords key = c.stackKey();
+            if (shedKeys.contains(key)) return;
+            RawStack dropped = assembler.drop(key);
+            if (dropped == null && assembler.known(key)) return; // a late plane of a stack already handled
+            shedKeys.add(key);
+            if (shedKeys.size() > 1024) {
+                Iterator<PlaneCoords> oldest = shedKeys.iterator();
+                oldest.next();
+                oldest.remove();
+            }
+            int present = 0;
+            if (dropped == null) {
+                metrics.stacksIn.incrementAndGet();
+            } else {
+                present = dropped.present();
+                dropped.release();
+                assemblingBytes.set(assembler.bytesHeld());
+            }
+            streams.remove(key);
+            metrics.stacksShed.incrementAndGet();
+            if (metrics.stacksShed.get() == 1) {
+                log.warn("memory limit of " + (settings.memoryLimitBytes() >> 20) + " MiB reached (the engine is too far "
+                        + "behind, e.g. spilling to disk is too slow): " + key + " and further stacks while it lasts are "
+                        + "skipped, not deconvolved; the raw data is unaffected");
+            }
+            long now = System.nanoTime();
+            emit(new LiveResult(key, LiveResult.Status.SKIPPED, null, null, 0, present, arrivalNanos, now, 0, false, false,
+                    null));
         }
 
         private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog, long arrivalNanos) {

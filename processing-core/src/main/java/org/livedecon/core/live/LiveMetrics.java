@@ -9,7 +9,7 @@ import java.util.Locale;
  * {@code stacksIn == done + skipped + partial + failed}, i.e. {@link #lost()} is 0.
  */
 public final class LiveMetrics {
-    final long planesIn, planesIgnored, planesDuplicate, planesRejected;
+    final long planesIn, planesIgnored, planesDuplicate, planesRejected, planesShed, stacksShed;
     final long stacksIn, done, skipped, partial, failed, degraded, streamed, spilled, sinkErrors;
     final double latencyP50Ms, latencyP95Ms, latencyMaxMs;
     final double handOffP99Micros, handOffMaxMicros;
@@ -21,8 +21,10 @@ public final class LiveMetrics {
                 long skipped, long partial, long failed, long degraded, long streamed, long spilled, long sinkErrors,
                 double latencyP50Ms, double latencyP95Ms, double latencyMaxMs, double handOffP99Micros,
                 double handOffMaxMicros, double voxelsPerSecond, double stacksPerSecond, long memoryInUse,
-                long peakMemoryInUse, double elapsedSeconds) {
+                long peakMemoryInUse, double elapsedSeconds, long planesShed, long stacksShed) {
         this.planesIn = planesIn;
+        this.planesShed = planesShed;
+        this.stacksShed = stacksShed;
         this.planesIgnored = planesIgnored;
         this.planesDuplicate = planesDuplicate;
         this.planesRejected = planesRejected;
@@ -55,11 +57,18 @@ public final class LiveMetrics {
     public long planesDuplicate() { return planesDuplicate; }
     /** Planes refused because the engine was closed (or null), not counted in {@link #planesIn()}. */
     public long planesRejected() { return planesRejected; }
+    /**
+     * Planes not kept because the engine's memory limit ({@link LiveSettings#memoryLimitBytes()})
+     * was reached: the raw data is unaffected, only their stacks are not deconvolved.
+     */
+    public long planesShed() { return planesShed; }
+    /** Stacks skipped because of the memory limit (counted in {@link #skipped()} too). */
+    public long stacksShed() { return stacksShed; }
     /** Distinct stacks that received at least one plane. */
     public long stacksIn() { return stacksIn; }
     /** Complete stacks deconvolved. */
     public long done() { return done; }
-    /** Complete stacks skipped by policy LATEST. */
+    /** Stacks skipped: complete ones by policy LATEST, and any shed at the memory limit. */
     public long skipped() { return skipped; }
     /** Incomplete stacks, deconvolved shorter or skipped per {@link PartialStacks}. */
     public long partial() { return partial; }
@@ -97,9 +106,11 @@ public final class LiveMetrics {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "planes in %d, stacks in %d, done %d, skipped %d, partial %d, failed %d, queued %d, lost %d, "
-                        + "spilled %d, degraded %d, streamed %d; latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; "
+                        + "spilled %d, degraded %d, streamed %d%s; latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; "
                         + "%.2f stacks/s, %.3g voxels/s; hand-off p99 %.1f µs, max %.1f µs; memory %.1f MiB (peak %.1f MiB)",
-                planesIn, stacksIn, done, skipped, partial, failed, queued(), lost(), spilled, degraded, streamed, latencyP50Ms,
+                planesIn, stacksIn, done, skipped, partial, failed, queued(), lost(), spilled, degraded, streamed,
+                stacksShed == 0 && planesShed == 0 ? "" : ", shed at the memory limit " + stacksShed + " stacks (" + planesShed + " planes)",
+                latencyP50Ms,
                 latencyP95Ms, latencyMaxMs, stacksPerSecond, voxelsPerSecond, handOffP99Micros, handOffMaxMicros,
                 memoryInUse / 1048576.0, peakMemoryInUse / 1048576.0);
     }

@@ -18,6 +18,7 @@ public final class LiveSettings {
     private final ChannelSetup defaultChannel;
     private final LivePolicy policy;
     private final long memoryBudgetBytes;
+    private final long memoryLimitBytes;
     private final double latencyTargetMs;
     private final int minIterations;
     private final PartialStacks partialStacks;
@@ -35,6 +36,7 @@ public final class LiveSettings {
         defaultChannel = b.defaultChannel;
         policy = b.policy;
         memoryBudgetBytes = b.memoryBudgetBytes;
+        memoryLimitBytes = b.memoryLimitBytes > 0 ? b.memoryLimitBytes : defaultMemoryLimit(b.memoryBudgetBytes);
         latencyTargetMs = b.latencyTargetMs;
         minIterations = b.minIterations;
         partialStacks = b.partialStacks;
@@ -59,6 +61,20 @@ public final class LiveSettings {
     public LivePolicy policy() { return policy; }
     /** Raw stacks waiting in memory beyond this many bytes are spilled to disk (policy ALL, ADAPTIVE). */
     public long memoryBudgetBytes() { return memoryBudgetBytes; }
+
+    /**
+     * The hard limit on raw pixels the engine holds in memory (planes handed in and not yet taken
+     * up, stacks being assembled, stacks waiting in memory). Planes arriving beyond it are not
+     * kept and their stacks are reported as skipped: this protects the acquisition (which shares
+     * the Java heap with us) when spilling to disk cannot keep up or fails. Default: twice the
+     * budget plus 256 MiB, at most half the maximum heap.
+     */
+    public long memoryLimitBytes() { return memoryLimitBytes; }
+
+    static long defaultMemoryLimit(long budgetBytes) {
+        long wanted = 2 * budgetBytes + (256L << 20);
+        return Math.min(wanted, Runtime.getRuntime().maxMemory() / 2);
+    }
     /** Policy ADAPTIVE: latency from the last plane to the result to stay under, ms. */
     public double latencyTargetMs() { return latencyTargetMs; }
     /** Policy ADAPTIVE: below this many iterations, Wiener is used instead. */
@@ -103,6 +119,7 @@ public final class LiveSettings {
         private ChannelSetup defaultChannel;
         private LivePolicy policy = LivePolicy.ALL;
         private long memoryBudgetBytes = 512L << 20;
+        private long memoryLimitBytes;
         private double latencyTargetMs = 2000;
         private int minIterations = 2;
         private PartialStacks partialStacks = PartialStacks.DECONVOLVE;
@@ -121,6 +138,8 @@ public final class LiveSettings {
         public Builder defaultChannel(ChannelSetup setup) { defaultChannel = setup; return this; }
         public Builder policy(LivePolicy p) { policy = p; return this; }
         public Builder memoryBudgetBytes(long bytes) { memoryBudgetBytes = bytes; return this; }
+        /** Hard limit on raw pixels held in memory; 0 means the default (see {@link LiveSettings#memoryLimitBytes()}). */
+        public Builder memoryLimitBytes(long bytes) { memoryLimitBytes = bytes; return this; }
         public Builder latencyTargetMs(double ms) { latencyTargetMs = ms; return this; }
         public Builder minIterations(int n) { minIterations = n; return this; }
         public Builder partialStacks(PartialStacks p) { partialStacks = p; return this; }
@@ -148,6 +167,7 @@ public final class LiveSettings {
                 throw new IllegalArgumentException("policy, partial-stack mode, log and deconvolver factory are required");
             }
             if (memoryBudgetBytes < 0) throw new IllegalArgumentException("memory budget must be >= 0 bytes, got " + memoryBudgetBytes);
+            if (memoryLimitBytes < 0) throw new IllegalArgumentException("memory limit must be >= 0 bytes (0: default), got " + memoryLimitBytes);
             if (!(latencyTargetMs > 0) || Double.isInfinite(latencyTargetMs)) {
                 throw new IllegalArgumentException("latency target must be a positive number of ms, got " + latencyTargetMs);
             }

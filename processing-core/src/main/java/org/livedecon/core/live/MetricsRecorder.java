@@ -15,6 +15,8 @@ final class MetricsRecorder {
     final AtomicLong planesIgnored = new AtomicLong();
     final AtomicLong planesDuplicate = new AtomicLong();
     final AtomicLong planesRejected = new AtomicLong();
+    final AtomicLong planesShed = new AtomicLong();
+    final AtomicLong stacksShed = new AtomicLong();
     final AtomicLong stacksIn = new AtomicLong();
     final AtomicLong done = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
@@ -105,7 +107,7 @@ final class MetricsRecorder {
                 spilled.get(), sinkErrors.get(), percentile(lat, 0.5), percentile(lat, 0.95),
                 lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, p99, handOffMax.get() / 1e3,
                 active > 0 ? voxelsDone.get() / active : 0, active > 0 ? deconvolved / active : 0, memory.get(),
-                peakMemory.get(), elapsed);
+                peakMemory.get(), elapsed, planesShed.get(), stacksShed.get());
     }
 
     private static double percentile(long[] sorted, double q) {

@@ -108,6 +108,21 @@ public final class StackAssembler {
         for (RawStack s : new ArrayList<RawStack>(open.values())) emit(s, out);
     }
 
+    /**
+     * Forgets the open stack {@code key} (memory limit reached): it is removed without being
+     * emitted, and returned so its planes can be released; null when it is not open.
+     */
+    public RawStack drop(PlaneCoords key) {
+        RawStack s = open.remove(key);
+        if (s == null) return null;
+        highestSlice.remove(key);
+        bytesHeld -= s.bytes();
+        return s;
+    }
+
+    /** Whether {@code key} is open or was emitted recently (complete or partial). */
+    public boolean known(PlaneCoords key) { return open.containsKey(key) || emitted.contains(key); }
+
     /** Planes so far that replaced an earlier plane of the same slice. */
     public long duplicates() { return duplicates; }
 

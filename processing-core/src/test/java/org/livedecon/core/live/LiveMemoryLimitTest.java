@@ -1,0 +1,108 @@
+package org.livedecon.core.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.livedecon.core.backend.Backend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.DeconvolutionPlan;
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.Deconvolver;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
+
+/**
+ * The hard memory limit: when the engine falls far behind (here the deconvolution is held), planes
+ * beyond the limit are not kept, their stacks are reported SKIPPED, memory stays bounded, nothing
+ * is lost, and stacks are kept again once the engine has caught up.
+ */
+class LiveMemoryLimitTest {
+    private static final int NX = 24, NY = 20, NZ = 6;
+    private static final long PLANE_BYTES = 2L * NX * NY, STACK_BYTES = NZ * PLANE_BYTES;
+
+    @Test
+    void planesBeyondTheLimitAreShedAndTheirStacksSkippedThenKeptAgain() throws Exception {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        DeconvolverFactory held = new DeconvolverFactory() {
+            @Override
+            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
+                final Deconvolver d = Deconvolvers.create(settings, backend);
+                return new Deconvolver() {
+                    @Override
+                    public DeconvolutionPlan plan(Shape image, Psf psf) { return d.plan(image, psf); }
+
+                    @Override
+                    public DeconvolutionResult deconvolve(Volume image, Psf psf, ProgressListener progress) {
+                        started.countDown();
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return d.deconvolve(image, psf, progress);
+                    }
+                };
+            }
+        };
+        final StringBuilder warnings = new StringBuilder();
+        LiveTesting.Collector sink = new LiveTesting.Collector(0);
+        long limit = 3 * STACK_BYTES + 3 * PLANE_BYTES;
+        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
+                .memoryBudgetBytes(1L << 40) // never spill: only the hard limit bounds memory
+                .memoryLimitBytes(limit).deconvolverFactory(held).backendThreads(1)
+                .log(new LiveLog() {
+                    @Override
+                    public synchronized void warn(String message) { warnings.append(message).append('\n'); }
+                }).build();
+        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        feed(live, 0, 1);
+        assertTrue(started.await(30, TimeUnit.SECONDS), "the worker took up the first stack");
+        feed(live, 1, 10); // stacks 1..9 while the worker is held: only about three fit
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (live.metrics().stacksShed() < 1 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        LiveMetrics during = live.metrics();
+        assertTrue(during.peakMemoryInUse() <= limit + STACK_BYTES + PLANE_BYTES,
+                "memory bounded by the limit (+ the stack being computed): " + during);
+
+        release.countDown();
+        deadline = System.currentTimeMillis() + 60_000;
+        while (live.metrics().queued() > 0 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        assertEquals(0, live.metrics().queued(), "caught up: " + live.metrics());
+        feed(live, 10, 12); // after catching up, stacks are kept again
+        live.close();
+
+        LiveMetrics m = live.metrics();
+        assertEquals(12, m.stacksIn(), m.toString());
+        assertEquals(0, m.lost(), m.toString());
+        assertEquals(12, m.done() + m.skipped(), m.toString());
+        assertTrue(m.stacksShed() >= 5 && m.stacksShed() == m.skipped(), m.toString());
+        assertTrue(m.planesShed() >= m.stacksShed(), m.toString());
+        assertEquals(12 * NZ, m.planesIn(), "every plane handed in is counted: " + m);
+        for (LiveResult r : sink.results) {
+            int t = r.key().time();
+            if (t == 0 || t >= 10) assertEquals(LiveResult.Status.DONE, r.status(), r.key().toString());
+            if (r.status() == LiveResult.Status.SKIPPED) assertTrue(r.volume() == null);
+        }
+        assertEquals(0, sink.duplicates);
+        String w = warnings.toString();
+        assertTrue(w.contains("memory limit of") && w.contains("raw data is unaffected"), w);
+        assertEquals(w.indexOf("memory limit of"), w.lastIndexOf("memory limit of"), "warned once: " + w);
+        assertTrue(m.toString().contains("shed at the memory limit"), m.toString());
+    }
+
+    private static void feed(LiveDeconvolver live, int fromTime, int toTime) {
+        for (int t = fromTime; t < toTime; t++) {
+            for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, 7 * t + z));
+        }
+    }
+}
