@@ -16,16 +16,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.backend.Backend;
 import org.livedecon.core.deconv.Algorithm;
-import org.livedecon.core.deconv.DeconvolutionPlan;
-import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.Deconvolvers;
-import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.model.GaussianPsf;
 import org.livedecon.core.volume.Shape;
-import org.livedecon.core.volume.Volume;
 import org.livedecon.core.volume.VoxelSize;
 
 class LiveDeconvolverTest {
@@ -37,22 +33,10 @@ class LiveDeconvolverTest {
     /** Deconvolvers that sleep a random 0..maxMs before working, and throw where told. */
     private static DeconvolverFactory delaying(final int maxMs, final long seed) {
         final Random r = new Random(seed);
-        return new DeconvolverFactory() {
+        return LiveTesting.before(new Runnable() {
             @Override
-            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
-                final Deconvolver d = Deconvolvers.create(settings, backend);
-                return new Deconvolver() {
-                    @Override
-                    public DeconvolutionPlan plan(Shape image, Psf psf) { return d.plan(image, psf); }
-
-                    @Override
-                    public DeconvolutionResult deconvolve(Volume image, Psf psf, ProgressListener progress) {
-                        LiveTesting.sleep(r.nextInt(maxMs + 1));
-                        return d.deconvolve(image, psf, progress);
-                    }
-                };
-            }
-        };
+            public void run() { LiveTesting.sleep(r.nextInt(maxMs + 1)); }
+        });
     }
 
     @ParameterizedTest

@@ -7,17 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.livedecon.core.backend.Backend;
 import org.livedecon.core.deconv.Algorithm;
-import org.livedecon.core.deconv.DeconvolutionPlan;
-import org.livedecon.core.deconv.DeconvolutionResult;
-import org.livedecon.core.deconv.DeconvolutionSettings;
-import org.livedecon.core.deconv.Deconvolver;
-import org.livedecon.core.deconv.Deconvolvers;
-import org.livedecon.core.deconv.ProgressListener;
-import org.livedecon.core.psf.Psf;
-import org.livedecon.core.volume.Shape;
-import org.livedecon.core.volume.Volume;
 
 /**
  * The hard memory limit: when the engine falls far behind (here the deconvolution is held), planes
@@ -32,27 +22,17 @@ class LiveMemoryLimitTest {
     void planesBeyondTheLimitAreShedAndTheirStacksSkippedThenKeptAgain() throws Exception {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        DeconvolverFactory held = new DeconvolverFactory() {
+        DeconvolverFactory held = LiveTesting.before(new Runnable() {
             @Override
-            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
-                final Deconvolver d = Deconvolvers.create(settings, backend);
-                return new Deconvolver() {
-                    @Override
-                    public DeconvolutionPlan plan(Shape image, Psf psf) { return d.plan(image, psf); }
-
-                    @Override
-                    public DeconvolutionResult deconvolve(Volume image, Psf psf, ProgressListener progress) {
-                        started.countDown();
-                        try {
-                            release.await(60, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return d.deconvolve(image, psf, progress);
-                    }
-                };
+            public void run() {
+                started.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        };
+        });
         final StringBuilder warnings = new StringBuilder();
         LiveTesting.Collector sink = new LiveTesting.Collector(0);
         long limit = 3 * STACK_BYTES + 3 * PLANE_BYTES;

@@ -8,11 +8,18 @@ import java.util.Set;
 
 import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.acquisition.PlaneCoords;
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.DeconvolutionPlan;
+import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.Deconvolver;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.model.GaussianPsf;
 import org.livedecon.core.volume.Shape;
+import org.livedecon.core.volume.Volume;
 import org.livedecon.core.volume.VoxelSize;
 
 /** Shared helpers of the live tests. */
@@ -34,6 +41,26 @@ final class LiveTesting {
             p[i] = (short) (100 + ((s >>> 40) & 255) + (i % 37 == 0 ? 1500 : 0));
         }
         return new AcquiredPlane(new PlaneCoords(t, 0, c, z), p, nx, ny, z * 0.2, System.nanoTime());
+    }
+
+    /** Deconvolvers made as usual that run {@code before} on the worker thread before each job. */
+    static DeconvolverFactory before(final Runnable before) {
+        return new DeconvolverFactory() {
+            @Override
+            public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
+                final Deconvolver d = Deconvolvers.create(settings, backend);
+                return new Deconvolver() {
+                    @Override
+                    public DeconvolutionPlan plan(Shape image, Psf psf) { return d.plan(image, psf); }
+
+                    @Override
+                    public DeconvolutionResult deconvolve(Volume image, Psf psf, ProgressListener progress) {
+                        before.run();
+                        return d.deconvolve(image, psf, progress);
+                    }
+                };
+            }
+        };
     }
 
     /** Collects results; thread-safe. */
