@@ -80,6 +80,24 @@ class LiveMemoryLimitTest {
         assertTrue(m.toString().contains("shed at the memory limit"), m.toString());
     }
 
+    @Test
+    void aJobLargerThanAQuarterOfTheHeapIsTiledSmallOnesAreNot() {
+        org.livedecon.core.backend.CpuBackend cpu = new org.livedecon.core.backend.CpuBackend(1);
+        try {
+            org.livedecon.core.deconv.Deconvolver d = DeconvolverFactory.DEFAULT.create(
+                    org.livedecon.core.deconv.DeconvolutionSettings.builder().algorithm(Algorithm.ACCELERATED_RL).build(), cpu);
+            long budget = DeconvolverFactory.jobBudgetBytes(cpu);
+            assertEquals(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4), budget);
+            org.livedecon.core.deconv.DeconvolutionPlan small = d.plan(org.livedecon.core.volume.Shape.of(64, 64, 8), LiveTesting.PSF);
+            assertTrue(!small.tiled() && small.bytes() <= budget, small.toString());
+            // z x y x x = 128 x 2048 x 2048: far more than a quarter of any test heap
+            org.livedecon.core.deconv.DeconvolutionPlan huge = d.plan(org.livedecon.core.volume.Shape.of(2048, 2048, 128), LiveTesting.PSF);
+            assertTrue(huge.tiled(), huge.toString());
+        } finally {
+            cpu.close();
+        }
+    }
+
     private static void feed(LiveDeconvolver live, int fromTime, int toTime) {
         for (int t = fromTime; t < toTime; t++) {
             for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, 7 * t + z));
