@@ -21,13 +21,11 @@ import org.micromanager.data.Metadata;
 public final class DatastoreResultSink implements ResultSink {
     static final String SUFFIX = " (deconvolved)";
     private final Studio studio;
-    private final PluginSettings settings;
     private Datastore store;
     private StackGeometry geometry;
 
-    public DatastoreResultSink(Studio studio, PluginSettings settings) {
+    public DatastoreResultSink(Studio studio) {
         this.studio = studio;
-        this.settings = settings;
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class LiveDeconvolutionFactory implements ProcessorFactory {
     public Processor createProcessor() {
         if (settings == null || studio == null) return new PassThroughProcessor();
         Reporter reporter = new StudioReporter(studio);
-        ResultSink sink = new DatastoreResultSink(studio, settings);
+        ResultSink sink = new DatastoreResultSink(studio);
         if (settings.output() == PluginSettings.Output.DISPLAY_AND_SAVE) sink = new TiffResultSaver(sink, settings, reporter);
         return new LiveDeconvolutionProcessor(settings, new DefaultEngineFactory(), sink, reporter);
     }

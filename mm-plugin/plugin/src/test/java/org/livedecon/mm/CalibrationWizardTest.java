@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
@@ -133,19 +131,7 @@ class CalibrationWizardTest {
         }
     }
 
-    static BufferedImage paint(JPanel p) {
-        Dimension d = p.getPreferredSize();
-        p.setSize(d);
-        SettingsPanelTest.layOut(p);
-        BufferedImage out = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            p.printAll(g);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
+    static BufferedImage paint(JPanel p) { return ScreenCaptures.paintOffScreen(p); }
 
     static void assertNotBlank(BufferedImage img, String what) {
         ScreenCaptures.assertPainted(img, what, 300, 200, 100);

@@ -129,7 +129,7 @@ class ProcessorEndToEndTest {
             r.processor = (LiveDeconvolutionProcessor) new LiveDeconvolutionFactory(settings, r.studio).createProcessor();
         } else {
             Reporter reporter = new StudioReporter(r.studio);
-            r.processor = new LiveDeconvolutionProcessor(settings, engines, new DatastoreResultSink(r.studio, settings), reporter);
+            r.processor = new LiveDeconvolutionProcessor(settings, engines, new DatastoreResultSink(r.studio), reporter);
         }
         final ProcessorContext ctx = new ProcessorContext() {
             @Override

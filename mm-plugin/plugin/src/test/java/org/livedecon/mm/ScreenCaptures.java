@@ -59,6 +59,30 @@ final class ScreenCaptures {
         return shot;
     }
 
+    /** Lays {@code c} out at its preferred size and prints it into an image (no display needed). */
+    static BufferedImage paintOffScreen(javax.swing.JComponent c) {
+        java.awt.Dimension d = c.getPreferredSize();
+        c.setSize(d);
+        layOut(c);
+        BufferedImage out = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            c.printAll(g);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Lays out {@code c} and everything inside it (nothing does so off-screen). */
+    static void layOut(java.awt.Component c) {
+        if (c instanceof java.awt.Container) {
+            java.awt.Container k = (java.awt.Container) c;
+            k.doLayout();
+            for (java.awt.Component child : k.getComponents()) layOut(child);
+        }
+    }
+
     /**
      * Fails unless {@code img} is at least {@code minWidth} x {@code minHeight}, has more than 10
      * colours and more than {@code 1/fractionDenominator} of its pixels differ from the top-left one.

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Component;
-import java.awt.Container;
-import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.util.Arrays;
@@ -162,17 +158,7 @@ class SettingsPanelTest {
             SettingsPanel p = newPanel();
             p.show(CHANGED);
             p.lambda.setText("0.7"); // too large for RL-TV: the message shows in the picture
-            Dimension d = p.getPreferredSize();
-            p.setSize(d);
-            layOut(p);
-            BufferedImage out = new BufferedImage(d.width, d.height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = out.createGraphics();
-            try {
-                p.printAll(g);
-            } finally {
-                g.dispose();
-            }
-            return out;
+            return ScreenCaptures.paintOffScreen(p);
         });
         File f = new File("target/screenshots/settings-panel.png");
         assertTrue(f.getParentFile().isDirectory() || f.getParentFile().mkdirs());
@@ -181,14 +167,6 @@ class SettingsPanelTest {
     }
 
     /** Sizes every component as a window would (no peer needed). */
-    static void layOut(Component c) {
-        if (c instanceof Container) {
-            Container k = (Container) c;
-            k.doLayout();
-            for (Component child : k.getComponents()) layOut(child);
-        }
-    }
-
     @Test
     void storedDeviceThatIsNotDetectedKeepsItsOwnEntryAndRoundTrips() throws Exception {
         PluginSettings stored = CHANGED.toBuilder().device("Radeon Pro W7900").build();
