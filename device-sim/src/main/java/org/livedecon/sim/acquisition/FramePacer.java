@@ -12,16 +12,20 @@ import java.util.function.LongUnaryOperator;
  * frame follows early to catch up: no bursts. Used by one thread only.
  */
 final class FramePacer {
-    /** The last stretch before a deadline is spun instead of parked: parkNanos overshoots by ~50–100 µs. */
-    static final long SPIN_NANOS = 200000L;
-
     private final long periodNanos;
+    private final Ticker ticker;
     private boolean anchored;
     private long nextSlotNanos;
     private long lateFrames;
 
     /** @param framesPerSecond frames per second; 0 = no pacing (every slot is "now") */
     FramePacer(double framesPerSecond) {
+        this(framesPerSecond, Ticker.SYSTEM);
+    }
+
+    /** A schedule on {@code ticker}'s time (a virtual one in tests). */
+    FramePacer(double framesPerSecond, Ticker ticker) {
+        this.ticker = ticker;
         this.periodNanos = framesPerSecond > 0 ? Math.max(1L, Math.round(1e9 / framesPerSecond)) : 0L;
     }
 
@@ -44,7 +48,7 @@ final class FramePacer {
      */
     boolean awaitNextSlot(BooleanSupplier stop, LongUnaryOperator hardStop) {
         if (periodNanos == 0) return true;
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         if (!anchored) {
             anchored = true;
             nextSlotNanos = now + periodNanos;
@@ -55,29 +59,21 @@ final class FramePacer {
             lateFrames++;
             if (now - slot >= periodNanos) slot = now; // re-anchor: no catch-up burst beyond one frame
         } else {
-            if (!sleepUntil(hardStop.applyAsLong(slot), stop)) return false;
-            if (System.nanoTime() - slot < 0) return false;
+            if (!ticker.sleepUntil(hardStop.applyAsLong(slot), stop)) return false;
+            if (ticker.nanoTime() - slot < 0) return false;
         }
         nextSlotNanos = slot + periodNanos;
         return true;
     }
 
     /**
-     * Parks, then spins for the last {@link #SPIN_NANOS}, until {@code System.nanoTime()} reaches
+     * Parks, then spins for the last {@link Ticker#SPIN_NANOS}, until {@code System.nanoTime()} reaches
      * {@code deadlineNanos}. {@code stop} is checked before parking and after every wake-up
      * ({@link LockSupport#unpark(Thread)} of the waiting thread wakes it at once).
      *
      * @return true when the deadline was reached, false when {@code stop} became true first
      */
     static boolean sleepUntil(long deadlineNanos, BooleanSupplier stop) {
-        while (true) {
-            if (stop.getAsBoolean()) return false;
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining <= 0) return true;
-            if (remaining > SPIN_NANOS) {
-                LockSupport.parkNanos(remaining - SPIN_NANOS);
-            }
-            // else: spin; the last stretch is checked in a tight loop for sub-10 µs accuracy
-        }
+        return Ticker.SYSTEM.sleepUntil(deadlineNanos, stop);
     }
 }

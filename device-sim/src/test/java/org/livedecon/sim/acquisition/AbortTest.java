@@ -26,12 +26,12 @@ class AbortTest {
         // 1000 planes at 200 fps would take 5 s
         Acquisition acq = new AcquisitionRunner().start(scope,
                 AcquisitionSettings.builder().zStack(-10, 0.02, 1000).framesPerSecond(200).build(), sink);
-        assertTrue(tenPlanes.await(5, TimeUnit.SECONDS), "10 planes did not arrive within 5 s");
+        assertTrue(tenPlanes.await(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS), "10 planes did not arrive");
 
         acq.abort();
         int received = sink.planes.size();
 
-        assertTrue(acq.awaitCompletion(2, TimeUnit.SECONDS), "acquisition did not end within 2 s of abort");
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS), "acquisition did not end after the abort");
         assertTrue(received >= 10 && received < 1000, "planes at abort: " + received);
         assertEquals(received, sink.planes.size(), "planes arrived after abort() returned");
         assertEquals(Collections.singletonList("finished(true, " + received + ")"), sink.finishedCalls);
@@ -63,7 +63,7 @@ class AbortTest {
         handle[0] = new AcquisitionRunner().start(scope,
                 AcquisitionSettings.builder().channels("a", "b").zStack(0, 1, 10).build(), sink);
         started.countDown();
-        assertTrue(handle[0].awaitCompletion(5, TimeUnit.SECONDS));
+        assertTrue(handle[0].awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         assertEquals(5, sink.planes.size());
         assertEquals(Collections.singletonList("finished(true, 5)"), sink.finishedCalls);
         assertEquals(AcquisitionOutcome.ABORTED, handle[0].outcome());
@@ -81,12 +81,14 @@ class AbortTest {
         };
         Acquisition acq = new AcquisitionRunner().start(scope,
                 AcquisitionSettings.builder().timePoints(3).intervalMs(60000).zStack(0, 1, 2).build(), sink);
-        assertTrue(firstTimePoint.await(5, TimeUnit.SECONDS));
+        assertTrue(firstTimePoint.await(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         Thread.sleep(20); // the runner is now parked in the 60 s interval
         long abortAt = System.nanoTime();
         acq.abort();
-        assertTrue(acq.awaitCompletion(1, TimeUnit.SECONDS), "abort did not cut the 60 s interval short");
-        assertTrue(System.nanoTime() - abortAt < 500000000L);
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS), "abort did not cut the 60 s interval short");
+        // the interval is 60 s: ending well before it means the abort cut it short (a generous bound:
+        // a loaded machine may be slow to schedule the thread, never by tens of seconds)
+        assertTrue(System.nanoTime() - abortAt < 30_000_000_000L);
         assertEquals(Collections.singletonList("finished(true, 2)"), sink.finishedCalls);
         assertEquals(AcquisitionOutcome.ABORTED, acq.outcome());
         assertEquals(7.25, scope.focus.positionUm, 0.0);
@@ -97,7 +99,7 @@ class AbortTest {
         FakeMicroscope scope = new FakeMicroscope();
         RecordingSink sink = new RecordingSink(null);
         Acquisition acq = new AcquisitionRunner().start(scope, AcquisitionSettings.builder().zStack(0, 1, 3).build(), sink);
-        assertTrue(acq.awaitCompletion(5, TimeUnit.SECONDS));
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         acq.abort();
         assertTrue(acq.isDone());
         assertEquals(AcquisitionOutcome.COMPLETED, acq.outcome());

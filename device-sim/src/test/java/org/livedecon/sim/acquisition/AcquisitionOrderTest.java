@@ -32,7 +32,7 @@ class AcquisitionOrderTest {
             public void selectChannel(int channel, String name) { scope.events.add("channel " + channel + " " + name); }
         });
         Acquisition acq = runner.start(scope, s, sink);
-        assertTrue(acq.awaitCompletion(5, TimeUnit.SECONDS), "acquisition did not end within 5 s");
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS), "acquisition did not end");
         assertEquals(AcquisitionOutcome.COMPLETED, acq.outcome());
         assertEquals(48, acq.planesDelivered());
         synchronized (scope.events) {
@@ -111,7 +111,7 @@ class AcquisitionOrderTest {
         FakeMicroscope scope = new FakeMicroscope();
         RecordingSink sink = new RecordingSink(null);
         Acquisition acq = new AcquisitionRunner().start(scope, AcquisitionSettings.builder().zStack(0, 1, 3).build(), sink);
-        assertTrue(acq.awaitCompletion(5, TimeUnit.SECONDS));
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         assertNotSame(Thread.currentThread(), sink.thread);
         assertTrue(sink.thread.isDaemon(), "acquisition thread must be a daemon");
         assertTrue(sink.thread.getName().startsWith("livedecon-acquisition-"), sink.thread.getName());

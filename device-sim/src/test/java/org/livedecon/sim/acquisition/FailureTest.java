@@ -22,7 +22,7 @@ class FailureTest {
     private static Acquisition runToEnd(FakeMicroscope scope, RecordingSink sink, AcquisitionRunner runner)
             throws InterruptedException {
         Acquisition acq = runner.start(scope, TWO_CHANNELS_FOUR_SLICES, sink);
-        assertTrue(acq.awaitCompletion(5, TimeUnit.SECONDS));
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         return acq;
     }
 

@@ -17,7 +17,7 @@ class TimingTest {
         Acquisition acq = new AcquisitionRunner().start(scope,
                 AcquisitionSettings.builder().timePoints(3).intervalMs(80).zStack(0, 1, 2).framesPerSecond(500).build(),
                 sink);
-        assertTrue(acq.awaitCompletion(5, TimeUnit.SECONDS));
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS));
         assertEquals(6, sink.planes.size());
         long t0 = sink.planes.get(0).timestampNanos();
         for (int t = 1; t < 3; t++) {
@@ -34,7 +34,7 @@ class TimingTest {
         // 1000 frames at 100 fps would take 10 s; the limit allows 0.1 s
         Acquisition acq = new AcquisitionRunner().start(scope,
                 AcquisitionSettings.builder().zStack(0, 0.01, 1000).framesPerSecond(100).timeLimitMs(100).build(), sink);
-        assertTrue(acq.awaitCompletion(3, TimeUnit.SECONDS), "time limit did not stop the acquisition");
+        assertTrue(acq.awaitCompletion(FrameRateTest.PATIENCE_S, TimeUnit.SECONDS), "time limit did not stop the acquisition");
         assertEquals(AcquisitionOutcome.TIME_LIMIT, acq.outcome());
         int n = sink.planes.size();
         assertTrue(n >= 1 && n < 1000, "planes: " + n);

@@ -94,11 +94,47 @@ class OpenClFailureTest {
         assertEquals(0, small.liveMemObjects());
     }
 
+    /**
+     * A buffer over the device's largest allocation (CL_DEVICE_MAX_MEM_ALLOC_SIZE) is refused before
+     * it reaches the driver. The device is given a 16 MiB largest buffer here, so the test means the
+     * same on any machine and never allocates more than a few MiB.
+     */
     @Test
-    void hugeAllocationIsAnOpenClFailure() {
-        try (OpenClBackend b = new OpenClBackend(OpenClTestDevices.device())) {
-            OpenClException e = assertThrows(OpenClException.class, () -> b.real(Shape.of(2048, 2048, 511)).close());
-            assertTrue(e.getMessage().contains("out of device memory") || e.code() != 0, e.getMessage());
+    void aBufferOverTheLargestAllocationIsAnOpenClFailure() {
+        OpenClDevice real = OpenClTestDevices.device();
+        OpenClDevice small = new OpenClDevice(real.platformId, real.deviceId, real.platform(), real.name(), real.vendor(),
+                real.version(), real.type(), real.globalMemBytes(), 16L << 20, real.computeUnits(), real.clockMHz(),
+                real.fp64(), real.unifiedMemory());
+        try (OpenClBackend b = new OpenClBackend(small, 64L << 20, "")) {
+            int base = b.liveMemObjects(); // the backend's own scratch
+            b.real(Shape.of(128, 128, 64)).close(); // 4 MiB: fits
+            OpenClException e = assertThrows(OpenClException.class, () -> b.real(Shape.of(256, 256, 128)).close());
+            assertTrue(e.getMessage().contains("out of device memory") && e.getMessage().contains("largest buffer 16 MiB"),
+                    e.getMessage());
+            assertEquals(base, b.liveMemObjects(), "nothing left allocated");
+        }
+    }
+
+    /** The backend's memory limit holds over all its buffers, whatever the device has. */
+    @Test
+    void buffersOverTheMemoryLimitAreAnOpenClFailure() {
+        try (OpenClBackend b = new OpenClBackend(OpenClTestDevices.device(), 20L << 20, "")) {
+            int base = b.liveMemObjects(); // the backend's own scratch
+            Shape eightMiB = Shape.of(256, 256, 32);
+            org.livedecon.core.backend.RealBuffer first = null;
+            try {
+                first = b.real(eightMiB);
+                org.livedecon.core.backend.RealBuffer second = b.real(eightMiB);
+                second.close();
+                org.livedecon.core.backend.RealBuffer keep = b.real(eightMiB);
+                OpenClException e = assertThrows(OpenClException.class, () -> b.real(eightMiB).close());
+                assertTrue(e.getMessage().contains("out of device memory") && e.getMessage().contains("of 20 MiB"),
+                        e.getMessage());
+                keep.close();
+            } finally {
+                if (first != null) first.close();
+            }
+            assertEquals(base, b.liveMemObjects(), "nothing left allocated");
         }
     }
 }
