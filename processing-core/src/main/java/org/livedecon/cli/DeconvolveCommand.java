@@ -1,12 +1,12 @@
 package org.livedecon.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.io.TiffWriter;
@@ -40,6 +40,9 @@ final class DeconvolveCommand extends CliCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.tif", required = true,
             description = "Output TIFF (32-bit float unless --16bit), with the image's voxel size.")
     Path output;
+
+    @Option(names = "--overwrite", description = "Replace the output file if it exists (it is never an input).")
+    boolean overwrite;
 
     @Option(names = "--psf", paramLabel = "PSF.tif|library:NAME",
             description = "Measured or computed PSF stack (3D TIFF, any size, its own voxel size), or a PSF saved in "
@@ -90,7 +93,9 @@ final class DeconvolveCommand extends CliCommand {
     protected int run() throws Exception {
         DeconvolutionSettings settings = checkArguments();
         int threads = deconvolution.threads();
-        checkOutput(output, image);
+        Path psfPath = psfFile != null ? psfPath(psfFile) : null;
+        checkOutputs(OutputSafety.check().input("input image", image).input("PSF", psfPath)
+                .output("output", output).overwrite(overwrite, "--overwrite"), output);
 
         TiffStack stack = TiffReader.read(image, channel, frame);
         Volume volume = stack.volume();
@@ -102,7 +107,7 @@ final class DeconvolveCommand extends CliCommand {
         }
         out().println("image: " + stack + (voxelSize != null ? ", voxel size set to " + voxelSize : ""));
 
-        Psf psf = psf(volume.voxelSize());
+        Psf psf = psf(psfPath, volume.voxelSize());
         out().println("psf: " + psf);
 
         try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
@@ -151,11 +156,10 @@ final class DeconvolveCommand extends CliCommand {
         return deconvolution.settings();
     }
 
-    private Psf psf(VoxelSize target) throws Exception {
+    private Psf psf(Path file, VoxelSize target) throws Exception {
         if (theoretical) {
             return optics.generate(null, target);
         }
-        Path file = psfPath(psfFile);
         TiffStack raw = TiffReader.read(file, 0, 0);
         Volume v = raw.volume();
         if (psfVoxelSize != null) {
@@ -205,24 +209,6 @@ final class DeconvolveCommand extends CliCommand {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw usage("--psf-background: " + e.getMessage());
-        }
-    }
-
-    /** Fails before any work when the output cannot be written. */
-    static void checkOutput(Path output, Path input) {
-        Path abs = output.toAbsolutePath().normalize();
-        Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new CliException(CliException.RUNTIME, "output directory " + dir + " does not exist");
-        }
-        if (dir != null && !Files.isWritable(dir)) {
-            throw new CliException(CliException.RUNTIME, "output directory " + dir + " is not writable");
-        }
-        if (Files.isDirectory(abs)) {
-            throw new CliException(CliException.RUNTIME, "output " + output + " is a directory, expected a file name");
-        }
-        if (input != null && abs.equals(input.toAbsolutePath().normalize())) {
-            throw new CliException(CliException.USAGE, "output " + output + " is the input image: choose another name");
         }
     }
 }
