@@ -8,6 +8,7 @@ import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.FallbackDeconvolver;
+import org.livedecon.core.deconv.IntensityNormalisation;
 import org.livedecon.core.deconv.TiledDeconvolver;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
@@ -40,8 +41,13 @@ public final class DeconvolutionRun {
      * a backend other than the CPU one that fails mid-job is replaced by a CPU backend with
      * {@code cpuThreads} threads (the reason is printed on {@code out}) and the job rerun.
      */
-    public static DeconvolutionRun run(final DeconvolutionSettings settings, Backend backend, int cpuThreads,
-                                       Volume image, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+    public static DeconvolutionRun run(DeconvolutionSettings userSettings, Backend backend, int cpuThreads,
+                                       Volume userImage, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+        // negative, signed or extremely scaled data are shifted and scaled for the engine, then back
+        IntensityNormalisation normalisation = IntensityNormalisation.of(userImage, userSettings.background());
+        if (!normalisation.identity()) out.println("intensities: " + normalisation);
+        final DeconvolutionSettings settings = normalisation.apply(userSettings);
+        Volume image = normalisation.apply(userImage);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);
         try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
@@ -50,7 +56,8 @@ public final class DeconvolutionRun {
                     out.println(line);
                     out.flush();
                 })) {
-            return run(deconvolver, settings, backend, image, psf, out, err, terminal);
+            DeconvolutionRun run = run(deconvolver, userSettings, backend, image, psf, out, err, terminal);
+            return new DeconvolutionRun(normalisation.undo(run.result), run.peakHeapMiB);
         }
     }
 
