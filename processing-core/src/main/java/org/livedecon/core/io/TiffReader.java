@@ -68,7 +68,9 @@ public final class TiffReader {
         int bitDepth = bitDepth(file, first);
         ImageJDescription desc = ImageJDescription.parse(first.description);
 
+        List<TiffDirectories.Directory> directories = TiffDirectories.walk(file, fileLength);
         List<FileInfo> planes = planes(file, info, fileLength);
+        checkDirectories(file, info, planes, directories);
         int n = planes.size();
         int channels = desc.getInt("channels", 1);
         int frames = desc.getInt("frames", 1);
@@ -263,6 +265,37 @@ public final class TiffReader {
             }
         }
         return planes;
+    }
+
+    /**
+     * What ImageJ's decoder does not check: every directory of the file was decoded (it stops at a
+     * bad one), and an ImageJ stack, read as planes one after another, is stored that way.
+     */
+    private static void checkDirectories(Path file, FileInfo[] info, List<FileInfo> planes,
+                                         List<TiffDirectories.Directory> directories) throws TiffException {
+        if (info.length > 1 && info.length != directories.size()) {
+            int bad = info.length + 1;
+            long at = bad - 1 < directories.size() ? directories.get(bad - 1).offset : -1;
+            throw new TiffException("file " + file + " is corrupt: it has " + directories.size()
+                    + " image directories but only " + info.length + " could be decoded; plane " + bad
+                    + (at >= 0 ? " (directory at byte offset " + at + ")" : "") + " is unreadable");
+        }
+        if (info.length == 1 && planes.size() > 1 && directories.size() > 1) {
+            if (directories.size() != planes.size()) {
+                throw new TiffException("file " + file + " is inconsistent: its ImageJ description says images="
+                        + planes.size() + " but the file has " + directories.size() + " image directories");
+            }
+            for (int i = 0; i < planes.size(); i++) {
+                long expected = planes.get(i).getOffset();
+                long actual = directories.get(i).firstStrip;
+                if (actual >= 0 && actual != expected) {
+                    throw new TiffException("file " + file + " is inconsistent: its ImageJ description (images="
+                            + planes.size() + ") means plane " + (i + 1) + " starts at byte offset " + expected
+                            + ", but its image directory puts it at byte offset " + actual
+                            + "; re-save it with ImageJ or as OME-TIFF");
+                }
+            }
+        }
     }
 
     private static boolean isCompressed(FileInfo fi) {

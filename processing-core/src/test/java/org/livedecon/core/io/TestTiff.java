@@ -22,6 +22,7 @@ public final class TestTiff {
     private final int sampleFormat;
     private final List<byte[]> planes = new ArrayList<byte[]>();
     private String description;
+    private boolean interleaved;
 
     private TestTiff(int nx, int ny, int bits, int sampleFormat) {
         this.nx = nx;
@@ -61,39 +62,54 @@ public final class TestTiff {
 
     public int planeBytes() { return nx * ny * bits / 8; }
 
+    /** Each plane's directory right before its pixels (as tifffile writes), instead of all directories at the end. */
+    public TestTiff interleaved() {
+        this.interleaved = true;
+        return this;
+    }
+
     /** Writes the file; returns the offsets of the planes' pixel data. */
     public long[] write(Path file) throws IOException {
         byte[] desc = description == null ? null : (description + "\0").getBytes(StandardCharsets.UTF_8);
-        int headerBytes = 8;
-        long pos = headerBytes;
+        int tags = desc == null ? 10 : 11;
+        int ifdBytes = 2 + 12 * tags + 4;
+        long pos = 8;
         long descOffset = 0;
         if (desc != null) {
             descOffset = pos;
             pos += desc.length;
         }
-        long[] dataOffsets = new long[planes.size()];
-        for (int i = 0; i < planes.size(); i++) {
-            dataOffsets[i] = pos;
-            pos += planes.get(i).length;
-        }
         if (pos % 2 == 1) pos++;
-        int tags = desc == null ? 10 : 11;
-        int ifdBytes = 2 + 12 * tags + 4;
-        long firstIfd = pos;
-        long total = pos + (long) ifdBytes * planes.size();
-        ByteBuffer b = ByteBuffer.allocate((int) total).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) firstIfd);
+        int n = planes.size();
+        long[] dataAt = new long[n];
+        long[] ifdAt = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (interleaved) {
+                ifdAt[i] = pos;
+                pos += ifdBytes;
+            }
+            dataAt[i] = pos;
+            pos += planes.get(i).length;
+            if (pos % 2 == 1) pos++;
+        }
+        if (!interleaved) {
+            for (int i = 0; i < n; i++) {
+                ifdAt[i] = pos;
+                pos += ifdBytes;
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) pos).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt((int) ifdAt[0]);
         if (desc != null) {
             b.position((int) descOffset);
             b.put(desc);
         }
-        for (int i = 0; i < planes.size(); i++) {
-            b.position((int) dataOffsets[i]);
+        for (int i = 0; i < n; i++) {
+            b.position((int) dataAt[i]);
             b.put(planes.get(i));
         }
-        for (int i = 0; i < planes.size(); i++) {
-            long at = firstIfd + (long) ifdBytes * i;
-            b.position((int) at);
+        for (int i = 0; i < n; i++) {
+            b.position((int) ifdAt[i]);
             b.putShort((short) tags);
             entry(b, 256, 4, 1, nx);
             entry(b, 257, 4, 1, ny);
@@ -104,15 +120,15 @@ public final class TestTiff {
                 if (i == 0) entry(b, 270, 2, desc.length, (int) descOffset);
                 else entry(b, 270, 2, 1, 0); // an empty description keeps the tag count constant
             }
-            entry(b, 273, 4, 1, (int) dataOffsets[i]);
+            entry(b, 273, 4, 1, (int) dataAt[i]);
             entry(b, 277, 3, 1, 1);
             entry(b, 278, 4, 1, ny);
             entry(b, 279, 4, 1, planes.get(i).length);
             entry(b, 339, 3, 1, sampleFormat);
-            b.putInt(i + 1 < planes.size() ? (int) (at + ifdBytes) : 0);
+            b.putInt(i + 1 < n ? (int) ifdAt[i + 1] : 0);
         }
         Files.write(file, b.array());
-        return dataOffsets;
+        return dataAt;
     }
 
     private static void entry(ByteBuffer b, int tag, int type, int count, int value) {
