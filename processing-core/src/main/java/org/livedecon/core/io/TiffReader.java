@@ -72,13 +72,10 @@ public final class TiffReader {
         List<FileInfo> planes = planes(file, info, fileLength);
         checkDirectories(file, info, planes, directories);
         int n = planes.size();
-        int channels = desc.getInt("channels", 1);
-        int frames = desc.getInt("frames", 1);
-        if (channels < 1 || frames < 1 || n % (channels * frames) != 0) {
-            throw new TiffException("file " + file + " has " + n + " planes, which does not fit its ImageJ description ("
-                    + channels + " channels, " + frames + " frames): the file is inconsistent");
-        }
-        int slices = n / (channels * frames);
+        PlaneLayout layout = layout(file, first.description, desc, n);
+        int channels = layout.channels;
+        int frames = layout.frames;
+        int slices = layout.slices;
         int c = select(file, channel, channels, "channel", "channels", "--channel");
         int t = select(file, frame, frames, "time point", "time points", "--frame");
 
@@ -95,7 +92,11 @@ public final class TiffReader {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             RandomAccessStream in = new RandomAccessStream(raf);
             for (int z = 0; z < slices; z++) {
-                int index = (c - 1) + channels * (z + slices * (t - 1));
+                int index = layout.page(c - 1, z, t - 1);
+                if (index < 0) {
+                    throw new TiffException("file " + file + ": its " + layout.format + " metadata name no page for "
+                            + "channel " + c + ", plane " + (z + 1) + ", time point " + t + " (incomplete acquisition?)");
+                }
                 Object pixels = readPlane(file, in, planes.get(index), index);
                 toFloat(file, pixels, first.fileType, out, z * planeSize, planeSize);
             }
@@ -103,9 +104,34 @@ public final class TiffReader {
             throw new TiffException("file " + file + " could not be read: " + e.getMessage(), e);
         }
 
-        Calibrated cal = calibration(first, desc, slices);
+        Calibrated cal = layout.physicalSizeUm != null ? physical(first, desc, layout.physicalSizeUm, slices)
+                : calibration(first, desc, slices);
         Volume volume = new Volume(shape, cal.voxelSize, out);
-        return new TiffStack(volume, cal.calibrated, bitDepth, channels, frames, file, scale16(first, desc));
+        return new TiffStack(volume, cal.calibrated, bitDepth, channels, frames, file, scale16(first, desc),
+                layout.format, layout.channelNames);
+    }
+
+    /** How channels, z planes and time points lie among the pages: OME-XML, tifffile, ImageJ or plain. */
+    private static PlaneLayout layout(Path file, String description, ImageJDescription desc, int n) throws TiffException {
+        if (OmeXml.looksLikeOme(description)) return OmeXml.parse(file, description, n);
+        PlaneLayout tifffile = PlaneLayout.tifffile(file, description, n);
+        if (tifffile != null) return tifffile;
+        int channels = desc.getInt("channels", 1);
+        int frames = desc.getInt("frames", 1);
+        if (channels < 1 || frames < 1 || n % (channels * frames) != 0) {
+            throw new TiffException("file " + file + " has " + n + " planes, which does not fit its ImageJ description ("
+                    + channels + " channels, " + frames + " frames): the file is inconsistent");
+        }
+        return PlaneLayout.ordered(desc.get("images") != null ? "ImageJ" : "TIFF", "CZT", channels,
+                n / (channels * frames), frames, null, null);
+    }
+
+    /** The voxel size from OME's PhysicalSize (µm); axes it lacks fall back to the TIFF tags. */
+    private static Calibrated physical(FileInfo fi, ImageJDescription desc, double[] um, int nz) {
+        if (!(um[0] > 0) || !(um[1] > 0)) return calibration(fi, desc, nz);
+        if (um[2] > 0) return new Calibrated(VoxelSize.of(um[0], um[1], um[2]), true);
+        return nz == 1 ? new Calibrated(VoxelSize.of(um[0], um[1], um[0]), true)
+                : new Calibrated(VoxelSize.of(um[0], um[1], 1), false);
     }
 
     private static void checkReadable(Path file) throws TiffException {
@@ -148,7 +174,7 @@ public final class TiffReader {
         }
         int magic = intel ? (h[2] & 0xff) | (h[3] & 0xff) << 8 : (h[2] & 0xff) << 8 | (h[3] & 0xff);
         if (magic == 43) {
-            throw new TiffException("file " + file + " is a BigTIFF, which is not supported: save it as a standard TIFF (ImageJ) or as OME-TIFF parts under 4 GB");
+            throw new TiffException("file " + file + " is a BigTIFF, which is not supported: save it as a standard (not Big) TIFF under 4 GB, e.g. an ImageJ TIFF or a single-file OME-TIFF, or crop it");
         }
         if (magic != 42) {
             throw new TiffException("file " + file + " is not a TIFF: magic number is " + magic + ", expected 42");
