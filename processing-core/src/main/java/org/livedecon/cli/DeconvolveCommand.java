@@ -105,9 +105,10 @@ final class DeconvolveCommand extends CliCommand {
             throw usage("image " + image + " has no voxel size calibration (µm): give it with --voxel-size X,Y,Z, "
                     + "e.g. --voxel-size 0.1,0.1,0.2");
         }
+        Converters.checkVoxelSize("image " + image, volume.voxelSize(), "--voxel-size X,Y,Z");
         out().println("image: " + stack + (voxelSize != null ? ", voxel size set to " + voxelSize : ""));
 
-        Psf psf = psf(psfPath, volume.voxelSize());
+        Psf psf = psf(psfPath, volume);
         out().println("psf: " + psf);
 
         try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
@@ -156,7 +157,8 @@ final class DeconvolveCommand extends CliCommand {
         return deconvolution.settings();
     }
 
-    private Psf psf(Path file, VoxelSize target) throws Exception {
+    private Psf psf(Path file, Volume image) throws Exception {
+        VoxelSize target = image.voxelSize();
         if (theoretical) {
             return optics.generate(null, target);
         }
@@ -168,8 +170,30 @@ final class DeconvolveCommand extends CliCommand {
             throw usage("PSF " + psfFile + " has no voxel size calibration (µm): give it with --psf-voxel-size X,Y,Z"
                     + " (the image's is " + target + ")");
         }
+        Converters.checkVoxelSize("PSF " + psfFile, v.voxelSize(), "--psf-voxel-size X,Y,Z");
+        if (v.nz() == 1 && image.nz() > 1) {
+            throw usage("PSF " + psfFile + " is 2D (" + v.shape() + ", z,y,x) but the image has " + image.nz()
+                    + " planes: a 3D image needs a 3D PSF (a z-stack through the bead or a theoretical one, --theoretical)");
+        }
+        warnOffset(raw, v);
         Path name = file.getFileName();
         return PsfPreparer.prepare(v, name == null ? psfFile : name.toString(), psfOptions(target));
+    }
+
+    /**
+     * An integer PSF (a camera's counts) under the default --psf-background none, whose border
+     * lies well above 0, carries a camera offset that then counts as PSF: warn (a 16-bit PSF with
+     * offset 100 gave a result 77.5 % off).
+     */
+    private void warnOffset(TiffStack raw, Volume v) {
+        if (raw.bitDepth() == 32 || spec.commandLine().getParseResult().hasMatchedOption("--psf-background")) return;
+        double border = PsfPreparer.estimateBackground(v);
+        double peak = v.max();
+        if (peak > 0 && border > 0.02 * peak) {
+            out().println(String.format(Locale.ROOT, "warning: the PSF's border median is %.4g, %.1f %% of its peak %.4g:"
+                    + " it looks like a camera offset, which would count as PSF light; add --psf-background auto "
+                    + "(or the offset value) to remove it", border, 100 * border / peak, peak));
+        }
     }
 
     /** A file path, or the TIFF of a library entry for {@code library:NAME}. */
