@@ -112,7 +112,10 @@ final class DeconvolveCommand extends CliCommand {
         out().println("psf: " + psf);
 
         try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
-            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal());
+            stack = null; // the run may overwrite the image's voxels; only the result is written
+            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal(),
+                    true);
+            volume = null;
             Volume result = run.result().volume();
             String format;
             if (sixteenBit) {

@@ -91,6 +91,17 @@ public final class IntensityNormalisation {
         return new Volume(image.shape(), image.voxelSize(), out);
     }
 
+    /**
+     * As {@link #apply(Volume)}, but overwrites {@code image}'s own voxels instead of copying them
+     * (for a caller that owns the image and needs it no more: a stack-sized array less).
+     */
+    public Volume applyInPlace(Volume image) {
+        if (identity()) return image;
+        float[] d = image.data();
+        for (int i = 0; i < d.length; i++) d[i] = (float) ((d[i] + shift) * scale);
+        return image;
+    }
+
     /** The settings for the engine: a fixed (or no) background moved and scaled with the data. */
     public DeconvolutionSettings apply(DeconvolutionSettings settings) {
         if (identity() || settings.background().isAuto()) return settings;
