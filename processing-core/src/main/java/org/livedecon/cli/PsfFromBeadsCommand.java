@@ -109,17 +109,20 @@ final class PsfFromBeadsCommand extends CliCommand {
         Path json = report != null ? report : sibling(base, "-report.json");
         Path picture = png != null ? png : sibling(base, "-report.png");
         // every file this run writes, checked against the bead stack and each other before any work
+        // reports that default to the library entry's folder belong to the entry: --replace replaces them
+        boolean entryReports = output == null;
         OutputSafety files = OutputSafety.check().input("bead stack", stackFile).overwrite(overwrite, "--overwrite")
                 .output("PSF output", output).output("PSF sidecar", output == null ? null : PsfFile.sidecar(output))
-                .output("report", json).output("report picture", picture);
+                .output("report", entryReports && report == null ? null : json)
+                .output("report picture", entryReports && png == null ? null : picture);
         checkOutputs(files, output, report, png);
         if (libraryTif != null) {
-            if (!replace && java.nio.file.Files.exists(libraryTif)) {
+            if (!replace && java.nio.file.Files.exists(libraryTif, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw usage("the PSF library already holds '" + saveAs + "' (" + libraryTif
                         + "): add --replace to replace it, or choose another name");
             }
             try {
-                OutputSafety.check().input("bead stack", stackFile).overwrite(true, "--replace")
+                OutputSafety.check().input("bead stack", stackFile).overwrite(replace || overwrite, "--replace")
                         .output("library entry", libraryTif).output("library sidecar", PsfFile.sidecar(libraryTif))
                         .output("PSF output", output).output("PSF sidecar", output == null ? null : PsfFile.sidecar(output))
                         .output("report", json).output("report picture", picture).verify();
