@@ -1,7 +1,12 @@
 package org.livedecon.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+
+import org.livedecon.core.io.OutputException;
+import org.livedecon.core.io.OutputSafety;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -39,6 +44,29 @@ public abstract class CliCommand implements Callable<Integer> {
     protected boolean terminal() {
         Object root = spec.root().userObject();
         return root instanceof LivedeconCommand && ((LivedeconCommand) root).terminal();
+    }
+
+    /**
+     * Fails before any work when an output cannot be written: its folder is missing or read-only,
+     * it is (after links) an input or another output, or it exists and replacing was not asked
+     * for ({@link OutputSafety}).
+     */
+    protected static void checkOutputs(OutputSafety safety, Path... outputs) {
+        for (Path output : outputs) {
+            if (output == null) continue;
+            Path dir = output.toAbsolutePath().normalize().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new CliException(CliException.RUNTIME, "output directory " + dir + " does not exist");
+            }
+            if (dir != null && !Files.isWritable(dir)) {
+                throw new CliException(CliException.RUNTIME, "output directory " + dir + " is not writable");
+            }
+        }
+        try {
+            safety.verify();
+        } catch (OutputException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
     }
 
     protected CliException usage(String message) {

@@ -17,6 +17,21 @@ final class Converters {
     private Converters() {}
 
     /** "X,Y,Z" in µm (or "XY,Z"), each finite and positive. */
+    /** Smallest and largest voxel side accepted, µm: beyond them a PSF has no sensible size in voxels. */
+    static final double MIN_VOXEL_UM = 1e-3;
+    static final double MAX_VOXEL_UM = 1e3;
+
+    /** @throws CliException (usage) when a voxel size from a file lies outside the accepted range */
+    static void checkVoxelSize(String what, VoxelSize v, String option) {
+        for (int axis = 0; axis < 3; axis++) {
+            double a = v.along(axis);
+            if (a < MIN_VOXEL_UM || a > MAX_VOXEL_UM) {
+                throw new CliException(CliException.USAGE, what + " voxel size " + v + " is outside " + MIN_VOXEL_UM
+                        + " to " + MAX_VOXEL_UM + " µm along " + "xyz".charAt(axis) + ": give the right one with " + option);
+            }
+        }
+    }
+
     static final class VoxelSizeConverter implements ITypeConverter<VoxelSize> {
         @Override
         public VoxelSize convert(String s) {
@@ -27,6 +42,10 @@ final class Converters {
             double[] v = new double[p.length];
             for (int i = 0; i < p.length; i++) {
                 v[i] = positive(p[i], s, "voxel size");
+                if (v[i] < MIN_VOXEL_UM || v[i] > MAX_VOXEL_UM) {
+                    throw new TypeConversionException("'" + s + "': voxel size " + p[i].trim() + " µm is outside "
+                            + MIN_VOXEL_UM + " to " + MAX_VOXEL_UM + " µm (1 nm to 1 mm): give it in µm, e.g. 0.1,0.1,0.2");
+                }
             }
             try {
                 return p.length == 3 ? VoxelSize.of(v[0], v[1], v[2]) : VoxelSize.of(v[0], v[1]);

@@ -8,6 +8,7 @@ import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.FallbackDeconvolver;
+import org.livedecon.core.deconv.IntensityNormalisation;
 import org.livedecon.core.deconv.TiledDeconvolver;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
@@ -40,8 +41,23 @@ public final class DeconvolutionRun {
      * a backend other than the CPU one that fails mid-job is replaced by a CPU backend with
      * {@code cpuThreads} threads (the reason is printed on {@code out}) and the job rerun.
      */
-    public static DeconvolutionRun run(final DeconvolutionSettings settings, Backend backend, int cpuThreads,
-                                       Volume image, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+    public static DeconvolutionRun run(DeconvolutionSettings userSettings, Backend backend, int cpuThreads,
+                                       Volume userImage, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+        return run(userSettings, backend, cpuThreads, userImage, psf, out, err, terminal, false);
+    }
+
+    /**
+     * As above; with {@code imageIsScratch} the caller gives up {@code userImage}: its voxels may be
+     * overwritten (shifted and scaled in place rather than copied, a stack-sized array less).
+     */
+    public static DeconvolutionRun run(DeconvolutionSettings userSettings, Backend backend, int cpuThreads,
+                                       Volume userImage, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal,
+                                       boolean imageIsScratch) {
+        // negative, signed or extremely scaled data are shifted and scaled for the engine, then back
+        IntensityNormalisation normalisation = IntensityNormalisation.of(userImage, userSettings.background());
+        if (!normalisation.identity()) out.println("intensities: " + normalisation);
+        final DeconvolutionSettings settings = normalisation.apply(userSettings);
+        Volume image = imageIsScratch ? normalisation.applyInPlace(userImage) : normalisation.apply(userImage);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);
         try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
@@ -50,13 +66,24 @@ public final class DeconvolutionRun {
                     out.println(line);
                     out.flush();
                 })) {
-            return run(deconvolver, settings, backend, image, psf, out, err, terminal);
+            DeconvolutionRun run = run(deconvolver, userSettings, backend, image, psf, out, err, terminal);
+            return new DeconvolutionRun(normalisation.undo(run.result), run.peakHeapMiB);
         }
     }
 
     private static DeconvolutionRun run(Deconvolver deconvolver, DeconvolutionSettings settings, Backend backend,
                                         Volume image, Psf psf, PrintWriter out, PrintWriter err, boolean terminal) {
-        DeconvolutionPlan plan = deconvolver.plan(image.shape(), psf);
+        DeconvolutionPlan plan;
+        try {
+            plan = deconvolver.plan(image.shape(), psf);
+        } catch (IllegalArgumentException e) {
+            // refused before any work: say what the heap holds and what to give it
+            Runtime rt = Runtime.getRuntime();
+            throw new IllegalArgumentException(e.getMessage() + String.format(java.util.Locale.ROOT,
+                    " (maximum heap %d MiB, %d MiB in use holding the image; give Java more memory, e.g. "
+                            + "LIVEDECON_JAVA_OPTS=-Xmx..., or crop the stack)", rt.maxMemory() / 1048576,
+                    (rt.totalMemory() - rt.freeMemory()) / 1048576), e);
+        }
         out.println("livedecon " + Version.version());
         out.println("settings: " + settings);
         out.println("plan: " + plan);
@@ -89,7 +116,8 @@ public final class DeconvolutionRun {
 
     /**
      * Memory one job may take on the CPU backend: 80 % of the maximum heap less what is in use now
-     * and the result array; the system property {@code livedecon.memoryBudgetMiB} overrides it
+     * (the image); the job's plan counts everything else it allocates (buffers, crops, the result);
+     * the system property {@code livedecon.memoryBudgetMiB} overrides it
      * (to test tiling, or to leave room for other work).
      */
     static long heapBudget(Volume image) {
@@ -97,6 +125,7 @@ public final class DeconvolutionRun {
         if (forced != null) return Math.max(1, forced) * 1048576L;
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        return Math.max(64L * 1048576L, (long) (0.8 * rt.maxMemory()) - used - 4L * image.shape().voxels());
+        // no floor: a budget too small for any tile makes the plan refuse the job before any work
+        return Math.max(1L, (long) (0.8 * rt.maxMemory()) - used);
     }
 }

@@ -1,12 +1,12 @@
 package org.livedecon.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.io.TiffWriter;
@@ -40,6 +40,9 @@ final class DeconvolveCommand extends CliCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.tif", required = true,
             description = "Output TIFF (32-bit float unless --16bit), with the image's voxel size.")
     Path output;
+
+    @Option(names = "--overwrite", description = "Replace the output file if it exists (it is never an input).")
+    boolean overwrite;
 
     @Option(names = "--psf", paramLabel = "PSF.tif|library:NAME",
             description = "Measured or computed PSF stack (3D TIFF, any size, its own voxel size), or a PSF saved in "
@@ -90,7 +93,9 @@ final class DeconvolveCommand extends CliCommand {
     protected int run() throws Exception {
         DeconvolutionSettings settings = checkArguments();
         int threads = deconvolution.threads();
-        checkOutput(output, image);
+        Path psfPath = psfFile != null ? psfPath(psfFile) : null;
+        checkOutputs(OutputSafety.check().input("input image", image).input("PSF", psfPath)
+                .output("output", output).overwrite(overwrite, "--overwrite"), output);
 
         TiffStack stack = TiffReader.read(image, channel, frame);
         Volume volume = stack.volume();
@@ -100,13 +105,17 @@ final class DeconvolveCommand extends CliCommand {
             throw usage("image " + image + " has no voxel size calibration (µm): give it with --voxel-size X,Y,Z, "
                     + "e.g. --voxel-size 0.1,0.1,0.2");
         }
+        Converters.checkVoxelSize("image " + image, volume.voxelSize(), "--voxel-size X,Y,Z");
         out().println("image: " + stack + (voxelSize != null ? ", voxel size set to " + voxelSize : ""));
 
-        Psf psf = psf(volume.voxelSize());
+        Psf psf = psf(psfPath, volume);
         out().println("psf: " + psf);
 
         try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
-            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal());
+            stack = null; // the run may overwrite the image's voxels; only the result is written
+            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal(),
+                    true);
+            volume = null;
             Volume result = run.result().volume();
             String format;
             if (sixteenBit) {
@@ -151,11 +160,11 @@ final class DeconvolveCommand extends CliCommand {
         return deconvolution.settings();
     }
 
-    private Psf psf(VoxelSize target) throws Exception {
+    private Psf psf(Path file, Volume image) throws Exception {
+        VoxelSize target = image.voxelSize();
         if (theoretical) {
             return optics.generate(null, target);
         }
-        Path file = psfPath(psfFile);
         TiffStack raw = TiffReader.read(file, 0, 0);
         Volume v = raw.volume();
         if (psfVoxelSize != null) {
@@ -164,8 +173,30 @@ final class DeconvolveCommand extends CliCommand {
             throw usage("PSF " + psfFile + " has no voxel size calibration (µm): give it with --psf-voxel-size X,Y,Z"
                     + " (the image's is " + target + ")");
         }
+        Converters.checkVoxelSize("PSF " + psfFile, v.voxelSize(), "--psf-voxel-size X,Y,Z");
+        if (v.nz() == 1 && image.nz() > 1) {
+            throw usage("PSF " + psfFile + " is 2D (" + v.shape() + ", z,y,x) but the image has " + image.nz()
+                    + " planes: a 3D image needs a 3D PSF (a z-stack through the bead or a theoretical one, --theoretical)");
+        }
+        warnOffset(raw, v);
         Path name = file.getFileName();
         return PsfPreparer.prepare(v, name == null ? psfFile : name.toString(), psfOptions(target));
+    }
+
+    /**
+     * An integer PSF (a camera's counts) under the default --psf-background none, whose border
+     * lies well above 0, carries a camera offset that then counts as PSF: warn (a 16-bit PSF with
+     * offset 100 gave a result 77.5 % off).
+     */
+    private void warnOffset(TiffStack raw, Volume v) {
+        if (raw.bitDepth() == 32 || spec.commandLine().getParseResult().hasMatchedOption("--psf-background")) return;
+        double border = PsfPreparer.estimateBackground(v);
+        double peak = v.max();
+        if (peak > 0 && border > 0.02 * peak) {
+            out().println(String.format(Locale.ROOT, "warning: the PSF's border median is %.4g, %.1f %% of its peak %.4g:"
+                    + " it looks like a camera offset, which would count as PSF light; add --psf-background auto "
+                    + "(or the offset value) to remove it", border, 100 * border / peak, peak));
+        }
     }
 
     /** A file path, or the TIFF of a library entry for {@code library:NAME}. */
@@ -205,24 +236,6 @@ final class DeconvolveCommand extends CliCommand {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw usage("--psf-background: " + e.getMessage());
-        }
-    }
-
-    /** Fails before any work when the output cannot be written. */
-    static void checkOutput(Path output, Path input) {
-        Path abs = output.toAbsolutePath().normalize();
-        Path dir = abs.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new CliException(CliException.RUNTIME, "output directory " + dir + " does not exist");
-        }
-        if (dir != null && !Files.isWritable(dir)) {
-            throw new CliException(CliException.RUNTIME, "output directory " + dir + " is not writable");
-        }
-        if (Files.isDirectory(abs)) {
-            throw new CliException(CliException.RUNTIME, "output " + output + " is a directory, expected a file name");
-        }
-        if (input != null && abs.equals(input.toAbsolutePath().normalize())) {
-            throw new CliException(CliException.USAGE, "output " + output + " is the input image: choose another name");
         }
     }
 }

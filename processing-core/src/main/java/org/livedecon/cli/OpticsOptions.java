@@ -65,10 +65,17 @@ final class OpticsOptions {
         }
     }
 
+    /** Largest theoretical PSF computed: 256x512x512, far beyond what sensible sampling needs. */
+    static final long MAX_PSF_VOXELS = 256L * 512 * 512;
+
     /** A theoretical PSF at {@code voxel}, of {@code shape} or (null) the model's suggested shape. */
     Psf generate(Shape shape, VoxelSize voxel) {
         Optics o = optics();
         Shape s = shape != null ? shape : TheoreticalPsf.suggestedShape(model, o, voxel);
+        if ((long) s.nx() * s.ny() * s.nz() > MAX_PSF_VOXELS) {
+            throw new CliException(CliException.USAGE, "a theoretical PSF at voxel size " + voxel + " µm would be " + s
+                    + " (z,y,x) voxels, more than " + MAX_PSF_VOXELS + ": check the voxel size (in µm) and the optics");
+        }
         return TheoreticalPsf.generate(model, o, s, voxel);
     }
 

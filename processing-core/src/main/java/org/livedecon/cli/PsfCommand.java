@@ -3,6 +3,7 @@ package org.livedecon.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
@@ -23,6 +24,9 @@ final class PsfCommand extends CliCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "PSF.tif", required = true, description = "Output TIFF.")
     Path output;
 
+    @Option(names = "--overwrite", description = "Replace the output file if it exists.")
+    boolean overwrite;
+
     @Option(names = "--voxel-size", paramLabel = "X,Y,Z", defaultValue = "0.1,0.1,0.2",
             converter = Converters.VoxelSizeConverter.class,
             description = "Voxel size in µm (x, y, z step; default: ${DEFAULT-VALUE}).")
@@ -38,7 +42,8 @@ final class PsfCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
-        DeconvolveCommand.checkOutput(output, null);
+        optics.optics(); // bad optics options are reported before the output
+        checkOutputs(OutputSafety.check().output("output", output).overwrite(overwrite, "--overwrite"), output);
         Psf psf = optics.generate(size, voxelSize);
         TiffWriter.writeFloat(psf.volume(), output);
         out().println(String.format(Locale.ROOT,

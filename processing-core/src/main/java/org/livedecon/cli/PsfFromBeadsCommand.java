@@ -11,6 +11,8 @@ import org.livedecon.core.calibration.PsfExtractor;
 import org.livedecon.core.calibration.PsfReportPng;
 import org.livedecon.core.calibration.QualityReport;
 import org.livedecon.core.calibration.RejectionReason;
+import org.livedecon.core.io.OutputException;
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.psf.PsfFile;
@@ -48,6 +50,12 @@ final class PsfFromBeadsCommand extends CliCommand {
 
     @Option(names = "--save-as", paramLabel = "NAME", description = "Also save it in the PSF library under NAME.")
     String saveAs;
+
+    @Option(names = "--overwrite", description = "Replace the PSF, sidecar and report files if they exist (never the bead stack).")
+    boolean overwrite;
+
+    @Option(names = "--replace", description = "Replace the library entry --save-as NAME if it exists.")
+    boolean replace;
 
     @Option(names = "--report", paramLabel = "REPORT.json", description = "Report file (default: next to the PSF, NAME-report.json).")
     Path report;
@@ -95,6 +103,33 @@ final class PsfFromBeadsCommand extends CliCommand {
         if (!(beadDiameterUm >= 0) || beadDiameterUm > 10) {
             throw usage("--bead-diameter must be between 0 and 10 µm, got " + beadDiameterUm);
         }
+        if (replace && saveAs == null) throw usage("--replace applies only with --save-as NAME");
+        Path libraryTif = saveAs == null ? null : PsfLibrary.standard().folder().resolve(saveAs + ".tif");
+        Path base = output != null ? output : libraryTif;
+        Path json = report != null ? report : sibling(base, "-report.json");
+        Path picture = png != null ? png : sibling(base, "-report.png");
+        // every file this run writes, checked against the bead stack and each other before any work
+        // reports that default to the library entry's folder belong to the entry: --replace replaces them
+        boolean entryReports = output == null;
+        OutputSafety files = OutputSafety.check().input("bead stack", stackFile).overwrite(overwrite, "--overwrite")
+                .output("PSF output", output).output("PSF sidecar", output == null ? null : PsfFile.sidecar(output))
+                .output("report", entryReports && report == null ? null : json)
+                .output("report picture", entryReports && png == null ? null : picture);
+        checkOutputs(files, output, report, png);
+        if (libraryTif != null) {
+            if (!replace && java.nio.file.Files.exists(libraryTif, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw usage("the PSF library already holds '" + saveAs + "' (" + libraryTif
+                        + "): add --replace to replace it, or choose another name");
+            }
+            try {
+                OutputSafety.check().input("bead stack", stackFile).overwrite(replace || overwrite, "--replace")
+                        .output("library entry", libraryTif).output("library sidecar", PsfFile.sidecar(libraryTif))
+                        .output("PSF output", output).output("PSF sidecar", output == null ? null : PsfFile.sidecar(output))
+                        .output("report", json).output("report picture", picture).verify();
+            } catch (OutputException e) {
+                throw usage(e.getMessage());
+            }
+        }
         TiffStack stack = TiffReader.read(stackFile, channel, frame);
         Volume v = stack.volume();
         if (voxelSize != null) v = v.withVoxelSize(voxelSize);
@@ -119,7 +154,6 @@ final class PsfFromBeadsCommand extends CliCommand {
         out().println("quality: " + q.summary());
         PsfMetadata meta = r.metadata("beads " + stackFile.getFileName(), "",
                 beadDiameterUm > 0 ? beadDiameterUm : Double.NaN);
-        Path base = output;
         if (output != null) {
             PsfFile.write(r.psf(), meta, output);
             out().println("wrote " + output + " and " + PsfFile.sidecar(output));
@@ -127,11 +161,8 @@ final class PsfFromBeadsCommand extends CliCommand {
         if (saveAs != null) {
             Path tif = PsfLibrary.standard().save(saveAs, r.psf(), meta);
             out().println("saved in the PSF library as '" + saveAs + "': " + tif + " (use --psf library:" + saveAs + ")");
-            if (base == null) base = tif;
         }
-        Path json = report != null ? report : sibling(base, "-report.json");
         java.nio.file.Files.write(json, r.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Path picture = png != null ? png : sibling(base, "-report.png");
         PsfReportPng.write(r.psf(), q, log, picture);
         out().println("report: " + json + ", " + picture);
         return 0;

@@ -36,7 +36,7 @@ class OtherCommandsTest {
         Cli water = Cli.run("psf", "-o", out.toString(), "--size", "9x17x17", "--objective", "60x-1.20-water").assertOk();
         assertTrue(water.out.contains("NA 1.2") && water.out.contains("immersion 1.333"), water.out);
         Cli override = Cli.run("psf", "-o", out.toString(), "--size", "9x17x17", "--objective", "60x-1.20-water",
-                "--na", "1.1").assertOk();
+                "--na", "1.1", "--overwrite").assertOk();
         assertTrue(override.out.contains("NA 1.1") && override.out.contains("immersion 1.333"), override.out);
         Cli.run("psf", "-o", out.toString(), "--objective", "60x-oil")
                 .assertError(2, "unknown objective '60x-oil': known presets are 100x-1.40-oil");

@@ -10,6 +10,7 @@ import org.livedecon.cli.Reports;
 import org.livedecon.core.backend.CpuBackend;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.io.PreviewPng;
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.PsfOptions;
@@ -41,6 +42,9 @@ public final class SimDemoCommand extends CliCommand {
             description = "Output directory, created if missing (default: ./${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run in the output directory.")
+    boolean overwrite;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -50,6 +54,9 @@ public final class SimDemoCommand extends CliCommand {
     @Override
     protected int run() throws Exception {
         Shape shape = sim.stackShape();
+        // before any work, and before making the folder: a clash leaves nothing behind
+        checkOutputs(OutputSafety.check().input("sample", sim.sampleFile()).output("raw.tif", dir.resolve("raw.tif")).output("deconvolved.tif", dir.resolve("deconvolved.tif")).output("truth.tif", dir.resolve("truth.tif")).output("psf.tif", dir.resolve("psf.tif")).output("preview.png", dir.resolve("preview.png"))
+                .overwrite(overwrite, "--overwrite"));
         Files.createDirectories(dir);
         out().println("demo: simulated microscope, " + sim);
         SimulatedMicroscope scope = sim.microscope();

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.livedecon.cli.CliCommand;
+import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
@@ -27,12 +28,18 @@ public final class SimulateCommand extends CliCommand {
             description = "Output directory, created if missing (default: ./${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run in the output directory.")
+    boolean overwrite;
+
     @Mixin
     SimulationOptions sim;
 
     @Override
     protected int run() throws Exception {
         Shape shape = sim.stackShape();
+        // before any work, and before making the folder: a clash leaves nothing behind
+        checkOutputs(OutputSafety.check().input("sample", sim.sampleFile()).output("stack.tif", dir.resolve("stack.tif")).output("truth.tif", dir.resolve("truth.tif")).output("psf.tif", dir.resolve("psf.tif"))
+                .overwrite(overwrite, "--overwrite"));
         Files.createDirectories(dir);
         out().println("simulate: " + sim);
         SimulatedMicroscope scope = sim.microscope();

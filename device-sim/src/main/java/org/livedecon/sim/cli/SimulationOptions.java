@@ -135,6 +135,17 @@ public final class SimulationOptions {
         return ((planes - 1) - (stackShape().nz() - 1)) * zStepUm / 2;
     }
 
+    /** The TIFF given as --sample, or null for the built-in samples: an input no output may replace. */
+    Path sampleFile() {
+        String k = sample.trim().toLowerCase(Locale.ROOT);
+        if (k.equals("cell") || k.equals("beads")) return null;
+        try {
+            return Paths.get(sample);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
     private Sample sample(Shape s) {
         String k = sample.trim().toLowerCase(Locale.ROOT);
         if (k.equals("cell")) return CellSample.builder().seed(seed).build();

@@ -111,6 +111,24 @@ class SimCommandsTest {
     }
 
     @Test
+    void simulateNeverReplacesFilesUnlessAskedAndNeverItsSample() throws Exception {
+        Path out = dir.resolve("sim");
+        run(0, "simulate", "-o", out.toString(), "--sample", "beads", "--size", "6x32x32");
+        byte[] stack = Files.readAllBytes(out.resolve("stack.tif"));
+        String[] r = run(2, "simulate", "-o", out.toString(), "--sample", "beads", "--size", "6x32x32", "--seed", "9");
+        assertTrue(r[1].contains("stack.tif " + out.resolve("stack.tif") + " already exists: add --overwrite"), r[1]);
+        assertTrue(java.util.Arrays.equals(stack, Files.readAllBytes(out.resolve("stack.tif"))), "untouched");
+        // the sample file is an input: writing truth.tif over it is refused even with --overwrite
+        Path sample = out.resolve("truth.tif");
+        byte[] truth = Files.readAllBytes(sample);
+        r = run(2, "simulate", "-o", out.toString(), "--sample", sample.toString(), "--size", "6x32x32", "--overwrite");
+        assertTrue(r[1].contains("truth.tif " + sample + " is the sample " + sample), r[1]);
+        assertTrue(java.util.Arrays.equals(truth, Files.readAllBytes(sample)), "sample untouched");
+        run(0, "simulate", "-o", out.toString(), "--sample", "beads", "--size", "6x32x32", "--seed", "9", "--overwrite");
+        assertFalse(java.util.Arrays.equals(stack, Files.readAllBytes(out.resolve("stack.tif"))), "replaced when asked");
+    }
+
+    @Test
     void badSimulationArgumentsGiveOneClearLine() {
         String[] r = run(2, "simulate", "-o", dir.toString(), "--size", "8x48");
         assertTrue(r[1].startsWith("error: --size must be ZxYxX"), r[1]);

@@ -95,6 +95,8 @@ public final class TiffResultSaver implements ResultSink {
         Path file = folder.resolve(fileName(prefix, result));
         try {
             Files.createDirectories(folder);
+            // the folder is new, so a file there is not ours: never replace it (issue 15's output rule)
+            org.livedecon.core.io.OutputSafety.check().output("deconvolved stack", file).verify();
             TiffWriter.writeFloat(v, file);
             written++;
         } catch (Exception | LinkageError e) {

@@ -87,7 +87,7 @@ public final class TiledDeconvolver implements Deconvolver {
         Shape tile = largestTile(image, psf, tiles);
         DeconvolutionPlan perTile = whole.plan(tile, psf);
         return new DeconvolutionPlan(image, psf.shape(), perTile.grid(), perTile.realBuffers(), perTile.spectrumBuffers(),
-                perTile.bytes() + 8L * image.voxels(), backend.name(), tiles, tile,
+                perTile.bytes() + 4L * image.voxels(), backend.name(), tiles, tile,
                 lockstep ? LockstepTiles.stateBytes(settings.algorithm(), tile, perTile.grid()) : noRoom ? -1 : 0);
     }
 
@@ -118,7 +118,9 @@ public final class TiledDeconvolver implements Deconvolver {
             }
         }
         float[] acc = new float[s.voxels()];
-        float[] weightSum = new float[s.voxels()];
+        // the blend weights are products of one ramp per axis over a grid of tiles, so their sum
+        // over the tiles is the product of three 1D sums: no second stack-sized array
+        float[] weightSum = null;
         int iterations = 0;
         DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.NOT_ITERATIVE;
         if (plan.lockstep()) {
@@ -139,7 +141,8 @@ public final class TiledDeconvolver implements Deconvolver {
                 DeconvolutionResult r = inner.deconvolve(tile, psf, new ProgressListener() {
                     @Override
                     public void iterationDone(int done, int p, double change, long elapsed) {
-                        progress.iterationDone(base + done, planned, change, elapsed);
+                        // time since the whole job began, not since this tile began: it never runs backwards
+                        progress.iterationDone(base + done, planned, change, System.nanoTime() - t0);
                     }
                 });
                 iterations = r.iterations();
@@ -147,7 +150,7 @@ public final class TiledDeconvolver implements Deconvolver {
                 blend(r.volume(), ext, core, margin, s, acc, weightSum);
             }
         }
-        for (int i = 0; i < acc.length; i++) acc[i] = weightSum[i] > 0 ? acc[i] / weightSum[i] : 0f;
+        normalise(acc, s, cores, margin);
         long elapsed = System.nanoTime() - t0;
         return new DeconvolutionResult(new Volume(s, image.voxelSize(), acc), plan, settings, b, iterations, reason, 0,
                 elapsed);
@@ -167,7 +170,9 @@ public final class TiledDeconvolver implements Deconvolver {
             long state = lockstep && backend.buffersOnHeap()
                     ? (long) counts[0] * counts[1] * counts[2] * LockstepTiles.stateBytes(settings.algorithm(), tile, job.grid())
                     : 0;
-            if (job.bytes() + state <= budgetBytes) return counts;
+            // a tiled job also holds the blended result, one float per voxel of the stack
+            long result = counts[0] * counts[1] * counts[2] > 1 ? 4L * image.voxels() : 0;
+            if (job.bytes() + state + result <= budgetBytes) return counts;
             // a tile core narrower than twice its margin would be mostly overlap: stop splitting that axis
             boolean xOk = image.nx() / (counts[0] + 1) >= 2 * Math.max(1, margin[0]);
             boolean yOk = image.ny() / (counts[1] + 1) >= 2 * Math.max(1, margin[1]);
@@ -177,8 +182,11 @@ public final class TiledDeconvolver implements Deconvolver {
             else if (zOk) counts[2]++;
             else {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "image %s with PSF %s does not fit a memory "
-                        + "budget of %.0f MiB even in tiles of %s: allow more memory or use a smaller PSF",
-                        image, psf.shape(), budgetBytes / 1048576.0, largestTile(image, psf, counts)));
+                        + "budget of %.0f MiB even in tiles of %s: it needs at least %.0f MiB (the result %.0f MiB, one "
+                        + "tile's job %.0f MiB%s); allow more memory or use a smaller PSF",
+                        image, psf.shape(), budgetBytes / 1048576.0, largestTile(image, psf, counts),
+                        (job.bytes() + state + result) / 1048576.0, result / 1048576.0, job.bytes() / 1048576.0,
+                        state > 0 ? String.format(Locale.ROOT, ", tile states %.0f MiB", state / 1048576.0) : ""));
             }
         }
         throw new IllegalStateException("tiling did not converge for " + image);
@@ -249,6 +257,34 @@ public final class TiledDeconvolver implements Deconvolver {
         return Math.max(0f, Math.min(1f, t));
     }
 
+    /**
+     * Divides the blended sum by the total weight, Wx(x)·Wy(y)·Wz(z) with W the sum of one axis'
+     * ramps over that axis' tiles (tiles form a grid and each weight is a product of ramps).
+     */
+    static void normalise(float[] acc, Shape s, List<int[][]> cores, int[] margin) {
+        double[][] w = new double[3][];
+        for (int a = 0; a < 3; a++) {
+            int n = s.along(a);
+            w[a] = new double[n];
+            java.util.Set<Integer> seen = new java.util.HashSet<Integer>();
+            for (int[][] core : cores) {
+                if (!seen.add(core[a][0])) continue; // each tile of this axis once
+                for (int c = 0; c < n; c++) w[a][c] += weight(c, core[a][0], core[a][1], n, margin[a]);
+            }
+        }
+        for (int z = 0; z < s.nz(); z++) {
+            for (int y = 0; y < s.ny(); y++) {
+                double wyz = w[1][y] * w[2][z];
+                int row = s.index(0, y, z);
+                for (int x = 0; x < s.nx(); x++) {
+                    double total = wyz * w[0][x];
+                    acc[row + x] = total > 0 ? (float) (acc[row + x] / total) : 0f;
+                }
+            }
+        }
+    }
+
+    /** Adds the tile's result, weighted, into {@code acc}, and the weights into {@code wsum} unless it is null. */
     static void blend(Volume tile, int[][] ext, int[][] core, int[] margin, Shape s, float[] acc, float[] wsum) {
         Shape ts = tile.shape();
         float[] d = tile.data();
@@ -266,7 +302,7 @@ public final class TiledDeconvolver implements Deconvolver {
                     if (w == 0f) continue;
                     int i = s.index(gx, gy, gz);
                     acc[i] += w * d[ts.index(x, y, z)];
-                    wsum[i] += w;
+                    if (wsum != null) wsum[i] += w;
                 }
             }
         }

@@ -68,15 +68,14 @@ public final class TiffReader {
         int bitDepth = bitDepth(file, first);
         ImageJDescription desc = ImageJDescription.parse(first.description);
 
+        List<TiffDirectories.Directory> directories = TiffDirectories.walk(file, fileLength);
         List<FileInfo> planes = planes(file, info, fileLength);
+        checkDirectories(file, info, planes, directories);
         int n = planes.size();
-        int channels = desc.getInt("channels", 1);
-        int frames = desc.getInt("frames", 1);
-        if (channels < 1 || frames < 1 || n % (channels * frames) != 0) {
-            throw new TiffException("file " + file + " has " + n + " planes, which does not fit its ImageJ description ("
-                    + channels + " channels, " + frames + " frames): the file is inconsistent");
-        }
-        int slices = n / (channels * frames);
+        PlaneLayout layout = layout(file, first.description, desc, n);
+        int channels = layout.channels;
+        int frames = layout.frames;
+        int slices = layout.slices;
         int c = select(file, channel, channels, "channel", "channels", "--channel");
         int t = select(file, frame, frames, "time point", "time points", "--frame");
 
@@ -93,7 +92,11 @@ public final class TiffReader {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             RandomAccessStream in = new RandomAccessStream(raf);
             for (int z = 0; z < slices; z++) {
-                int index = (c - 1) + channels * (z + slices * (t - 1));
+                int index = layout.page(c - 1, z, t - 1);
+                if (index < 0) {
+                    throw new TiffException("file " + file + ": its " + layout.format + " metadata name no page for "
+                            + "channel " + c + ", plane " + (z + 1) + ", time point " + t + " (incomplete acquisition?)");
+                }
                 Object pixels = readPlane(file, in, planes.get(index), index);
                 toFloat(file, pixels, first.fileType, out, z * planeSize, planeSize);
             }
@@ -101,9 +104,34 @@ public final class TiffReader {
             throw new TiffException("file " + file + " could not be read: " + e.getMessage(), e);
         }
 
-        Calibrated cal = calibration(first, desc, slices);
+        Calibrated cal = layout.physicalSizeUm != null ? physical(first, desc, layout.physicalSizeUm, slices)
+                : calibration(first, desc, slices);
         Volume volume = new Volume(shape, cal.voxelSize, out);
-        return new TiffStack(volume, cal.calibrated, bitDepth, channels, frames, file, scale16(first, desc));
+        return new TiffStack(volume, cal.calibrated, bitDepth, channels, frames, file, scale16(first, desc),
+                layout.format, layout.channelNames);
+    }
+
+    /** How channels, z planes and time points lie among the pages: OME-XML, tifffile, ImageJ or plain. */
+    private static PlaneLayout layout(Path file, String description, ImageJDescription desc, int n) throws TiffException {
+        if (OmeXml.looksLikeOme(description)) return OmeXml.parse(file, description, n);
+        PlaneLayout tifffile = PlaneLayout.tifffile(file, description, n);
+        if (tifffile != null) return tifffile;
+        int channels = desc.getInt("channels", 1);
+        int frames = desc.getInt("frames", 1);
+        if (channels < 1 || frames < 1 || n % (channels * frames) != 0) {
+            throw new TiffException("file " + file + " has " + n + " planes, which does not fit its ImageJ description ("
+                    + channels + " channels, " + frames + " frames): the file is inconsistent");
+        }
+        return PlaneLayout.ordered(desc.get("images") != null ? "ImageJ" : "TIFF", "CZT", channels,
+                n / (channels * frames), frames, null, null);
+    }
+
+    /** The voxel size from OME's PhysicalSize (µm); axes it lacks fall back to the TIFF tags. */
+    private static Calibrated physical(FileInfo fi, ImageJDescription desc, double[] um, int nz) {
+        if (!(um[0] > 0) || !(um[1] > 0)) return calibration(fi, desc, nz);
+        if (um[2] > 0) return new Calibrated(VoxelSize.of(um[0], um[1], um[2]), true);
+        return nz == 1 ? new Calibrated(VoxelSize.of(um[0], um[1], um[0]), true)
+                : new Calibrated(VoxelSize.of(um[0], um[1], 1), false);
     }
 
     private static void checkReadable(Path file) throws TiffException {
@@ -146,7 +174,7 @@ public final class TiffReader {
         }
         int magic = intel ? (h[2] & 0xff) | (h[3] & 0xff) << 8 : (h[2] & 0xff) << 8 | (h[3] & 0xff);
         if (magic == 43) {
-            throw new TiffException("file " + file + " is a BigTIFF, which is not supported: save it as a standard TIFF (ImageJ) or as OME-TIFF parts under 4 GB");
+            throw new TiffException("file " + file + " is a BigTIFF, which is not supported: save it as a standard (not Big) TIFF under 4 GB, e.g. an ImageJ TIFF or a single-file OME-TIFF, or crop it");
         }
         if (magic != 42) {
             throw new TiffException("file " + file + " is not a TIFF: magic number is " + magic + ", expected 42");
@@ -263,6 +291,37 @@ public final class TiffReader {
             }
         }
         return planes;
+    }
+
+    /**
+     * What ImageJ's decoder does not check: every directory of the file was decoded (it stops at a
+     * bad one), and an ImageJ stack, read as planes one after another, is stored that way.
+     */
+    private static void checkDirectories(Path file, FileInfo[] info, List<FileInfo> planes,
+                                         List<TiffDirectories.Directory> directories) throws TiffException {
+        if (info.length > 1 && info.length != directories.size()) {
+            int bad = info.length + 1;
+            long at = bad - 1 < directories.size() ? directories.get(bad - 1).offset : -1;
+            throw new TiffException("file " + file + " is corrupt: it has " + directories.size()
+                    + " image directories but only " + info.length + " could be decoded; plane " + bad
+                    + (at >= 0 ? " (directory at byte offset " + at + ")" : "") + " is unreadable");
+        }
+        if (info.length == 1 && planes.size() > 1 && directories.size() > 1) {
+            if (directories.size() != planes.size()) {
+                throw new TiffException("file " + file + " is inconsistent: its ImageJ description says images="
+                        + planes.size() + " but the file has " + directories.size() + " image directories");
+            }
+            for (int i = 0; i < planes.size(); i++) {
+                long expected = planes.get(i).getOffset();
+                long actual = directories.get(i).firstStrip;
+                if (actual >= 0 && actual != expected) {
+                    throw new TiffException("file " + file + " is inconsistent: its ImageJ description (images="
+                            + planes.size() + ") means plane " + (i + 1) + " starts at byte offset " + expected
+                            + ", but its image directory puts it at byte offset " + actual
+                            + "; re-save it with ImageJ or as OME-TIFF");
+                }
+            }
+        }
     }
 
     private static boolean isCompressed(FileInfo fi) {

@@ -1,6 +1,9 @@
 package org.livedecon.core.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.OptionalDouble;
 
 import org.livedecon.core.volume.Volume;
@@ -18,9 +21,18 @@ public final class TiffStack {
     private final int frames;
     private final Path file;
     private final OptionalDouble scale16;
+    private final String format;
+    private final List<String> channelNames;
 
     TiffStack(Volume volume, boolean calibrated, int bitDepth, int channels, int frames, Path file,
             OptionalDouble scale16) {
+        this(volume, calibrated, bitDepth, channels, frames, file, scale16, "TIFF", Collections.<String>emptyList());
+    }
+
+    TiffStack(Volume volume, boolean calibrated, int bitDepth, int channels, int frames, Path file,
+            OptionalDouble scale16, String format, List<String> channelNames) {
+        this.format = format;
+        this.channelNames = Collections.unmodifiableList(new ArrayList<String>(channelNames));
         this.volume = volume;
         this.calibrated = calibrated;
         this.bitDepth = bitDepth;
@@ -62,9 +74,16 @@ public final class TiffStack {
      */
     public OptionalDouble scale16() { return scale16; }
 
+    /** The metadata the layout came from: "OME-TIFF", "ImageJ", "tifffile CZYX" or "TIFF" (plain pages). */
+    public String format() { return format; }
+
+    /** The channel names the file gives (OME), in channel order; empty when it names none. */
+    public List<String> channelNames() { return channelNames; }
+
     @Override
     public String toString() {
-        return file + ": " + volume + (calibrated ? "" : " (uncalibrated)") + ", " + bitDepth + "-bit, "
-                + channels + " channel(s), " + frames + " frame(s)";
+        return file + ": " + volume + (calibrated ? "" : " (uncalibrated)") + ", " + bitDepth + "-bit " + format + ", "
+                + channels + " channel(s)" + (channelNames.isEmpty() ? "" : " " + channelNames) + ", " + frames
+                + " frame(s)";
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,11 @@ import org.livedecon.core.volume.VoxelSize;
  * pixelDepth, unit "micron"), so that reading it back gives the same voxel size (to about 1e-7
  * relative: the TIFF resolution tags are rationals).
  *
- * <p>Existing files are replaced: the stack is written to a temporary file next to the target,
- * then moved over it, so a failed write leaves no half-written target. ImageJ is used only as an
+ * <p>Existing files are replaced (callers check first that replacing was asked for, see
+ * {@link OutputSafety}): the stack is written to a partial file next to the target, with the
+ * user's normal file mode, then moved over it, so a failed write leaves no half-written target; the
+ * partial file is deleted on error and on exit (Ctrl-C included, {@link TempFiles}), and one left by
+ * a killed run is deleted by the next write of the same file. A replaced file keeps its mode. ImageJ is used only as an
  * encoder; nothing is displayed. Stateless and thread-safe.
  */
 public final class TiffWriter {
@@ -49,6 +53,9 @@ public final class TiffWriter {
 
     /** The maximum {@link #autoScale16} maps to, leaving headroom under 65535. */
     public static final double AUTO_SCALE_TARGET = 65000;
+
+    /** Ending of the partial file written next to the target and moved over it when complete. */
+    static final String PART_SUFFIX = ".part";
 
     private TiffWriter() {}
 
@@ -150,16 +157,27 @@ public final class TiffWriter {
             if (dir != null && !Files.isDirectory(dir)) {
                 throw new TiffException("cannot write " + file + ": directory " + dir + " does not exist");
             }
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 20))) {
+            String prefix = "." + abs.getFileName();
+            // a partial file an earlier, killed run left for this same output
+            TempFiles.sweepStale(dir, prefix, PART_SUFFIX, null);
+            tmp = abs.resolveSibling(prefix + ".livedecon-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+                    + PART_SUFFIX);
+            TempFiles.register(tmp);
+            // FileChannel.open creates the file with the user's normal mode (0666 less the umask),
+            // unlike Files.createTempFile (0600); the lock marks it as in use for a later sweep.
+            try (TempFiles.Held held = TempFiles.hold(tmp)) {
+                OutputStream os = Channels.newOutputStream(held.channel());
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 20));
                 new TiffEncoder(fi).write(out);
+                out.flush();
             }
+            keepMode(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            TempFiles.forget(tmp);
             tmp = null;
         } catch (TiffException e) {
             throw e;
@@ -172,7 +190,19 @@ public final class TiffWriter {
                 } catch (IOException ignored) {
                     // The write already failed; that error is the one to report.
                 }
+                TempFiles.forget(tmp);
             }
+        }
+    }
+
+    /** A replaced file keeps its permissions (the caller asked to replace its content, not its mode). */
+    private static void keepMode(Path target, Path tmp) {
+        try {
+            if (Files.isRegularFile(target)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system, or not ours to read: the new file keeps the default mode
         }
     }
 }

@@ -7,26 +7,48 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.livedecon.core.io.TempFiles;
 
 /**
  * Raw stacks on disk while they wait (policy ALL beyond the memory budget). One temporary
  * directory, made on first use; each stack is one file, deleted when read back; the directory is
- * deleted by {@link #close()}. File layout: per slice an int type (0 missing, 1 byte, 2 short,
+ * deleted by {@link #close()}, on exit and on Ctrl-C ({@link TempFiles}); one that a killed run
+ * left behind is deleted when the next store is made. File layout: per slice an int type (0 missing, 1 byte, 2 short,
  * 4 float) followed by its pixels, native byte order. Used by the intake thread (write) and the
  * worker (read); each file is touched by one thread at a time.
  */
 final class SpillStore implements AutoCloseable {
+    static final String PREFIX = "livedecon-spill";
+    static final String LOCK = "in-use.lock";
     private final Path parent;
     private final AtomicLong counter = new AtomicLong();
     private volatile Path dir;
+    private TempFiles.Held lock;
 
-    SpillStore(Path parent) { this.parent = parent; }
+    /** Also deletes the spill folders that killed runs left in {@code parent} (or the temp folder). */
+    SpillStore(Path parent) {
+        this.parent = parent;
+        TempFiles.sweepStale(parent != null ? parent : Paths.get(System.getProperty("java.io.tmpdir")),
+                PREFIX, "", LOCK);
+    }
 
     private synchronized Path dir() throws IOException {
         if (dir == null) {
-            dir = parent == null ? Files.createTempDirectory("livedecon-spill") : Files.createTempDirectory(parent, "livedecon-spill");
+            Path d = parent == null ? Files.createTempDirectory(PREFIX) : Files.createTempDirectory(parent, PREFIX);
+            // deleted on exit and Ctrl-C; the lock tells a later run's sweep that it is in use
+            TempFiles.register(d);
+            try {
+                lock = TempFiles.hold(d.resolve(LOCK));
+            } catch (IOException e) {
+                TempFiles.deleteRecursively(d);
+                TempFiles.forget(d);
+                throw e;
+            }
+            dir = d;
         }
         return dir;
     }
@@ -108,13 +130,13 @@ final class SpillStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (dir == null) return;
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            java.util.Iterator<Path> it = files.iterator();
-            while (it.hasNext()) Files.deleteIfExists(it.next());
-            Files.deleteIfExists(dir);
+        try {
+            lock.close();
         } catch (IOException ignored) {
-            // best effort: a temp directory left behind is harmless
+            // released with the process anyway
         }
+        TempFiles.deleteRecursively(dir);
+        TempFiles.forget(dir);
         dir = null;
     }
 

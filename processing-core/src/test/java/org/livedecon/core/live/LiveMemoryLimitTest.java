@@ -90,9 +90,16 @@ class LiveMemoryLimitTest {
             assertEquals(Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4), budget);
             org.livedecon.core.deconv.DeconvolutionPlan small = d.plan(org.livedecon.core.volume.Shape.of(64, 64, 8), LiveTesting.PSF);
             assertTrue(!small.tiled() && small.bytes() <= budget, small.toString());
-            // z x y x x = 128 x 2048 x 2048: far more than a quarter of any test heap
-            org.livedecon.core.deconv.DeconvolutionPlan huge = d.plan(org.livedecon.core.volume.Shape.of(2048, 2048, 128), LiveTesting.PSF);
-            assertTrue(huge.tiled(), huge.toString());
+            // a stack whose result takes a quarter of the budget: the whole job (tens of bytes per
+            // voxel) does not fit, tiles do, and the plan, result included, stays inside the budget
+            int side = (int) Math.sqrt(budget / 16 / 8.0);
+            org.livedecon.core.deconv.DeconvolutionPlan huge = d.plan(org.livedecon.core.volume.Shape.of(side, side, 8), LiveTesting.PSF);
+            assertTrue(huge.tiled() && huge.bytes() <= budget, huge.toString());
+            // z x y x x = 128 x 2048 x 2048: its result alone (2 GiB) exceeds a quarter of any test heap,
+            // so no tiling can fit it: refused before any work rather than running out of memory
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> d.plan(org.livedecon.core.volume.Shape.of(2048, 2048, 128), LiveTesting.PSF));
+            assertTrue(e.getMessage().contains("it needs at least"), e.getMessage());
         } finally {
             cpu.close();
         }

@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public final class Optics {
     private final double na;
+    /** Shortest emission wavelength accepted, µm (exclusive): the plugin's bound. */
+    public static final double MIN_WAVELENGTH_UM = 0.2;
+    /** Longest emission wavelength accepted, µm. */
+    public static final double MAX_WAVELENGTH_UM = 2;
+
     private final double wavelengthUm;
     private final double immersionIndex;
     private final Double immersionIndexDesign;
@@ -149,7 +154,7 @@ public final class Optics {
 
         /**
          * @throws IllegalArgumentException naming the value: NA not positive or not below the
-         *     (design) immersion index, wavelength not positive or above 10 µm (given in nm?),
+         *     (design) immersion index, wavelength not positive or outside (0.2, 2] µm (given in nm?),
          *     an index below 1, a negative thickness or depth, or any value not finite
          */
         public Optics build() {
@@ -159,9 +164,15 @@ public final class Optics {
             if (!(wavelengthUm > 0) || Double.isInfinite(wavelengthUm)) {
                 throw new IllegalArgumentException("emission wavelength " + wavelengthUm + " µm must be positive");
             }
-            if (wavelengthUm > 10) {
+            // the plugin's bounds: fluorescence emission lies in (0.2, 2] µm; a wavelength far below
+            // makes the PSF integrals oscillate so fast that computing them takes hours
+            if (wavelengthUm > MAX_WAVELENGTH_UM) {
                 throw new IllegalArgumentException("emission wavelength " + wavelengthUm
                         + " µm is not plausible: give it in µm (520 nm is 0.52)");
+            }
+            if (wavelengthUm <= MIN_WAVELENGTH_UM) {
+                throw new IllegalArgumentException("emission wavelength " + wavelengthUm + " µm is not plausible: "
+                        + "expected (" + MIN_WAVELENGTH_UM + ", " + MAX_WAVELENGTH_UM + "] µm (520 nm is 0.52)");
             }
             index("immersion index", immersionIndex);
             index("sample index", sampleIndex);
