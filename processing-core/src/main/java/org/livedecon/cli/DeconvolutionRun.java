@@ -60,6 +60,11 @@ public final class DeconvolutionRun {
         out.println("livedecon " + Version.version());
         out.println("settings: " + settings);
         out.println("plan: " + plan);
+        // how b is found: the estimate is cheap next to the job and deterministic, so the
+        // deconvolver's own estimate is the same value
+        out.println("background: " + (settings.background().isAuto()
+                ? org.livedecon.core.deconv.BackgroundEstimator.estimateDetailed(image).toString()
+                : settings.background().describe()));
         out.println(String.format(java.util.Locale.ROOT, "memory per padded voxel on %s: %.1f bytes "
                         + "(real buffer %d B, spectrum %d B per voxel)", backend.name(),
                 (double) plan.bytes() / plan.grid().voxels(), backend.realBytes(Shape.of(1, 1, 1)),
