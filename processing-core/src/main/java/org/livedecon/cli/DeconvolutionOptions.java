@@ -22,8 +22,8 @@ final class DeconvolutionOptions {
     int iterations;
 
     @Option(names = "--lambda", paramLabel = "L",
-            description = "Regularisation: Wiener λ relative to |OTF(0)|² = 1 (default "
-                    + DeconvolutionSettings.DEFAULT_WIENER_LAMBDA + "), or the rl-tv weight (default "
+            description = "Regularisation: Wiener λ relative to |OTF(0)|² = 1 (default: chosen from the stack's "
+                    + "noise by generalized cross-validation), or the rl-tv weight (default "
                     + DeconvolutionSettings.DEFAULT_TV_LAMBDA + ").")
     Double lambda;
 

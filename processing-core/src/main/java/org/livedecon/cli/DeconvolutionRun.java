@@ -40,8 +40,9 @@ public final class DeconvolutionRun {
      * a backend other than the CPU one that fails mid-job is replaced by a CPU backend with
      * {@code cpuThreads} threads (the reason is printed on {@code out}) and the job rerun.
      */
-    public static DeconvolutionRun run(final DeconvolutionSettings settings, Backend backend, int cpuThreads,
+    public static DeconvolutionRun run(DeconvolutionSettings requested, Backend backend, int cpuThreads,
                                        Volume image, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal) {
+        final DeconvolutionSettings settings = withLambda(requested, image, psf, cpuThreads, out);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);
         try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
@@ -52,6 +53,19 @@ public final class DeconvolutionRun {
                 })) {
             return run(deconvolver, settings, backend, image, psf, out, err, terminal);
         }
+    }
+
+    /**
+     * Wiener without a given λ: λ from the stack's noise (generalized cross-validation, see
+     * {@link org.livedecon.core.deconv.WienerLambda}), printed, and fixed for the run.
+     */
+    static DeconvolutionSettings withLambda(DeconvolutionSettings s, Volume image, Psf psf, int threads, PrintWriter out) {
+        if (!s.lambdaAuto()) return s;
+        double b = s.background().resolve(image);
+        double lambda = org.livedecon.core.deconv.WienerLambda.gcv(image, b, psf, threads);
+        out.println(String.format(java.util.Locale.ROOT, "lambda: %.3g (auto: generalized cross-validation on the "
+                + "stack's spectrum; --lambda overrides it)", lambda));
+        return s.toBuilder().lambda(lambda).build();
     }
 
     private static DeconvolutionRun run(Deconvolver deconvolver, DeconvolutionSettings settings, Backend backend,

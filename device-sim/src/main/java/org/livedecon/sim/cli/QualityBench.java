@@ -43,7 +43,7 @@ import org.livedecon.sim.SimulatedMicroscope;
  */
 public final class QualityBench implements QualityBenchmark {
     /** Iteration counts measured for each iterative algorithm. */
-    static final int[] ITERATIONS = {10, 20, 40, 80};
+    static final int[] ITERATIONS = {10, 20, 30, 40, 80};
     static final int[] QUICK_ITERATIONS = {5, 10};
     /** Wiener λ values measured besides the automatic one. */
     static final double[] LAMBDAS = {1e-4, 3e-4, 1e-3, 3e-3, 5e-3, 1e-2};
@@ -118,8 +118,17 @@ public final class QualityBench implements QualityBenchmark {
                 PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
         double gain = camera.gainAduPerE(), qe = camera.quantumEfficiency();
         double b = offsetAdu + gain * (qe * uniformPhotons + camera.darkCurrentEPerS() * t);
-        // the simulator scales its PSF so that the in-focus plane sums to 1: a point's light summed
-        // over the whole stack is its brightness over that plane's share of the 3D PSF
+        return new Case(sampleName, raw, truth, psf, b, aduPerPhotonRate(scope, exposureMs));
+    }
+
+    /**
+     * What one photon/s of the truth becomes in a deconvolved stack (ADU summed over the stack):
+     * exposure·QE·gain over the in-focus plane's share of the simulator's 3D PSF (the simulator
+     * scales its PSF so that the in-focus plane sums to 1, so a point's light summed over all planes
+     * is larger by that factor).
+     */
+    static double aduPerPhotonRate(SimulatedMicroscope scope, double exposureMs) {
+        CameraModel camera = scope.camera().model();
         Volume p = scope.psf().volume();
         int plane = p.nx() * p.ny(), cz = scope.psf().centreZ();
         double central = 0, total = 0;
@@ -127,7 +136,7 @@ public final class QualityBench implements QualityBenchmark {
             total += p.data()[i];
             if (i / plane == cz) central += p.data()[i];
         }
-        return new Case(sampleName, raw, truth, psf, b, t * qe * gain * total / central);
+        return exposureMs / 1000 * camera.quantumEfficiency() * camera.gainAduPerE() * total / central;
     }
 
     /** The truth planes imaged by the stack (focus k·step from {@code firstUm}), zeros beyond the sample. */

@@ -16,6 +16,7 @@ public final class DeconvolutionSettings {
     private final Algorithm algorithm;
     private final int iterations;
     private final double lambda;
+    private final boolean lambdaGiven;
     private final Boundary boundary;
     private final Background background;
     private final double tolerance;
@@ -24,6 +25,7 @@ public final class DeconvolutionSettings {
     private DeconvolutionSettings(Builder b) {
         this.algorithm = b.algorithm;
         this.iterations = b.iterations;
+        this.lambdaGiven = b.lambda != null;
         this.lambda = b.lambda != null ? b.lambda
                 : algorithm == Algorithm.RL_TV ? DEFAULT_TV_LAMBDA : DEFAULT_WIENER_LAMBDA;
         this.boundary = b.boundary;
@@ -38,7 +40,7 @@ public final class DeconvolutionSettings {
         Builder b = new Builder();
         b.algorithm = algorithm;
         b.iterations = iterations;
-        b.lambda = lambda;
+        b.lambda = lambdaGiven ? lambda : null;
         b.boundary = boundary;
         b.background = background;
         b.tolerance = tolerance;
@@ -51,6 +53,12 @@ public final class DeconvolutionSettings {
     public int iterations() { return iterations; }
     /** Wiener regularisation, or TV weight for {@link Algorithm#RL_TV}; unused by plain RL. */
     public double lambda() { return lambda; }
+    /**
+     * Whether the Wiener λ is chosen from each stack's data ({@link WienerLambda}, generalized
+     * cross-validation): Wiener without a given λ. {@link #lambda()} is then only the fallback.
+     */
+    public boolean lambdaAuto() { return algorithm == Algorithm.WIENER && !lambdaGiven; }
+
     public Boundary boundary() { return boundary; }
     public Background background() { return background; }
     /** Stop when the relative change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ falls below this; 0 = off. */
@@ -63,7 +71,9 @@ public final class DeconvolutionSettings {
         StringBuilder s = new StringBuilder();
         s.append("algorithm=").append(algorithm);
         if (algorithm.iterative()) s.append(" iterations=").append(iterations);
-        if (algorithm == Algorithm.WIENER || algorithm == Algorithm.RL_TV) {
+        if (lambdaAuto()) {
+            s.append(" lambda=auto");
+        } else if (algorithm == Algorithm.WIENER || algorithm == Algorithm.RL_TV) {
             s.append(String.format(Locale.ROOT, " lambda=%g", lambda));
         }
         s.append(" boundary=").append(boundary).append(" background=").append(background);

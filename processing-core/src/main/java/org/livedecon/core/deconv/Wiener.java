@@ -45,6 +45,8 @@ public final class Wiener implements Deconvolver {
         Shape grid = plan.grid();
         Shape window = image.shape();
         double b = settings.background().resolve(image);
+        double lambda = settings.lambdaAuto() ? WienerLambda.gcv(image, b, psf, Runtime.getRuntime().availableProcessors())
+                : settings.lambda();
         float[] host = new float[grid.voxels()];
         float[] y = image.data();
         float fb = (float) b;
@@ -66,7 +68,7 @@ public final class Wiener implements Deconvolver {
             SpectrumBuffer otf = backend.otf(psf, grid);
             long setup = System.nanoTime() - t0;
             backend.forward(r, s, grid);
-            backend.wiener(s, otf, (float) settings.lambda());
+            backend.wiener(s, otf, (float) lambda);
             backend.inverse(s, r, window);
             backend.download(r, out, window);
             long elapsed = System.nanoTime() - t0;
