@@ -108,6 +108,7 @@ public final class CalibrationWizardModel {
     private int projectionHeight;
     private ExtractionResult result;
     private CameraDark dark;
+    private Shutter shutter;
 
     /**
      * @param hardware the microscope (MMCore or simulated)
@@ -453,6 +454,11 @@ public final class CalibrationWizardModel {
 
     /** The dark measurement of this session, or null. */
     public CameraDark dark() { return dark; }
+
+    /** The shutter the dark step closes (Micro-Manager's Core-Shutter), or null when there is none. */
+    public Shutter shutter() { return shutter; }
+
+    public void setShutter(Shutter s) { shutter = s; }
 
     // ----- settings -----
 
