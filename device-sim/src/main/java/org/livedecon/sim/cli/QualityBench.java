@@ -16,6 +16,7 @@ import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolvers;
 import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.deconv.WienerLambda;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.PsfOptions;
 import org.livedecon.core.psf.PsfPreparer;
@@ -199,6 +200,12 @@ public final class QualityBench implements QualityBenchmark {
                     }
                 }
                 for (int m = 0; m < modes.length; m++) {
+                    double b = modes[m].isAuto() ? BackgroundEstimator.estimate(c.raw) : c.trueBackground;
+                    double auto = WienerLambda.gcv(c.raw, b, c.psf, threads);
+                    DeconvolutionSettings sa = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER)
+                            .lambda(auto).background(modes[m]).build();
+                    rows.add(row(name, String.format(Locale.ROOT, "wiener λ auto %.1e", auto), modeNames[m], "-",
+                            new Score(c, run(c, sa, backend))));
                     for (double lambda : LAMBDAS) {
                         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER)
                                 .lambda(lambda).background(modes[m]).build();

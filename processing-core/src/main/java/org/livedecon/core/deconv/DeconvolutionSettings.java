@@ -54,8 +54,10 @@ public final class DeconvolutionSettings {
     /** Wiener regularisation, or TV weight for {@link Algorithm#RL_TV}; unused by plain RL. */
     public double lambda() { return lambda; }
     /**
-     * Whether the Wiener λ is chosen from each stack's data ({@link WienerLambda}, generalized
-     * cross-validation): Wiener without a given λ. {@link #lambda()} is then only the fallback.
+     * Whether the Wiener λ should be chosen from the stack's data ({@link WienerLambda}): Wiener
+     * without a given λ. The caller that has the whole stack resolves it (the command line does);
+     * deconvolvers and the live engine use {@link #lambda()}, the fixed default, so a streamed and a
+     * whole-stack Wiener agree.
      */
     public boolean lambdaAuto() { return algorithm == Algorithm.WIENER && !lambdaGiven; }
 

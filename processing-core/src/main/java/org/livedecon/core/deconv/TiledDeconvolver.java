@@ -98,10 +98,7 @@ public final class TiledDeconvolver implements Deconvolver {
         if (!plan.tiled()) return Deconvolvers.create(settings, backend).deconvolve(image, psf, progress);
         Jobs.checkInputs(image, psf);
         double b = settings.background().resolve(image);
-        DeconvolutionSettings.Builder one = settings.toBuilder().background(Background.fixed(b));
-        // one λ for every tile, from the whole stack, as for b
-        if (settings.lambdaAuto()) one.lambda(WienerLambda.gcv(image, b, psf, Runtime.getRuntime().availableProcessors()));
-        DeconvolutionSettings fixed = one.build();
+        DeconvolutionSettings fixed = settings.toBuilder().background(Background.fixed(b)).build();
         Shape s = image.shape();
         int[] counts = plan.tileCounts();
         int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};

@@ -45,8 +45,9 @@ public final class Wiener implements Deconvolver {
         Shape grid = plan.grid();
         Shape window = image.shape();
         double b = settings.background().resolve(image);
-        double lambda = settings.lambdaAuto() ? WienerLambda.gcv(image, b, psf, Runtime.getRuntime().availableProcessors())
-                : settings.lambda();
+        // an automatic λ is resolved by the caller for the whole stack (DeconvolutionRun, the CLI);
+        // here it is the fixed default, like the live engine's streamed Wiener, so both agree
+        double lambda = settings.lambda();
         float[] host = new float[grid.voxels()];
         float[] y = image.data();
         float fb = (float) b;
