@@ -21,7 +21,7 @@ final class DarkPage extends WizardPage {
     private final Shutter shutter;
 
     DarkPage(CalibrationWizardModel model, Shutter shutter) {
-        super(model, "Camera offset", "Optional. With the shutter closed (auto-shutter off for the moment, restored "
+        super(model, "7. Camera offset", "Optional. With the shutter closed (auto-shutter off for the moment, restored "
                 + "after) the wizard snaps " + CameraDark.DEFAULT_FRAMES + " dark frames at the current exposure and "
                 + "measures the camera offset and read noise. They are saved with the PSF, and stacks deconvolved "
                 + "with it subtract this offset instead of an estimate. Use the exposure of your experiments.");
