@@ -54,10 +54,12 @@ public final class SimulatedMicroscope implements Microscope {
     private final double zStepUm;
     private final int planes;
     private final double focusOffsetUm;
+    private final double uniformLight;
     private final Backend backend;
     private final List<Channel> channels;
     private final SimCamera camera;
     private final SimFocusDrive focus;
+    private final SimShutter shutter = new SimShutter();
     private int selected;
 
     private SimulatedMicroscope(Builder b) {
@@ -67,6 +69,7 @@ public final class SimulatedMicroscope implements Microscope {
         this.zStepUm = b.zStepUm;
         this.planes = Math.max(1, (int) Math.round(b.sampleThicknessUm / b.zStepUm));
         this.focusOffsetUm = b.focusOffsetUm;
+        this.uniformLight = b.uniformLight;
         this.backend = b.backend;
         this.channels = b.channels;
         double scale = b.timeScale;
@@ -83,6 +86,9 @@ public final class SimulatedMicroscope implements Microscope {
     @Override
     public SimFocusDrive focus() { return focus; }
 
+    /** The shutter: closed with auto-shutter off, snaps are dark frames. */
+    public SimShutter shutter() { return shutter; }
+
     @Override
     public double pixelSizeUm() { return pixelUm; }
 
@@ -91,6 +97,13 @@ public final class SimulatedMicroscope implements Microscope {
 
     /** Voxel size of {@link #truth()} and {@link #psf()}: pixel × pixel × z step, µm. */
     public VoxelSize gridVoxelSize() { return VoxelSize.of(pixelUm, zStepUm); }
+
+    /**
+     * Light reaching every pixel the same whatever the focus (stray light, a uniformly fluorescent
+     * medium far from focus), photons/s per pixel. Part of the constant b of y = Hx + b, with the
+     * camera offset and dark current; not in {@link #truth()}.
+     */
+    public double uniformLightPhotonsPerS() { return uniformLight; }
 
     /** Focus position (µm) that images sample depth {@code depthUm}: offset + depth. */
     public double focusForDepthUm(double depthUm) { return focusOffsetUm + depthUm; }
@@ -232,8 +245,13 @@ public final class SimulatedMicroscope implements Microscope {
                 f = 0;
             }
             float[] out = new float[roi.width() * roi.height()];
+            if (!shutter.passesLight()) return out;
             addPlane(c.cache, s, p0, 1 - f, roi, out);
             if (f > 0) addPlane(c.cache, s, p0 + 1, f, roi, out);
+            if (uniformLight > 0) {
+                float u = (float) uniformLight;
+                for (int i = 0; i < out.length; i++) out[i] += u;
+            }
             return out;
         }
 
@@ -291,6 +309,7 @@ public final class SimulatedMicroscope implements Microscope {
         private double zStepUm = 0.1;
         private double sampleThicknessUm = 10;
         private double focusOffsetUm = 0;
+        private double uniformLight = 0;
         private double focusLowerUm = 0;
         private double focusUpperUm = 100;
         private Double focusStartUm;
@@ -316,6 +335,8 @@ public final class SimulatedMicroscope implements Microscope {
         public Builder sampleThicknessUm(double v) { sampleThicknessUm = v; return this; }
         /** The focus position (µm) that images the top plane (depth 0) of the sample. */
         public Builder focusOffsetUm(double v) { focusOffsetUm = v; return this; }
+        /** Uniform light on every pixel, photons/s per pixel (default 0); see {@link #uniformLightPhotonsPerS()}. */
+        public Builder uniformLightPhotonsPerS(double v) { uniformLight = v; return this; }
         /** Travel limits of the focus drive, µm. */
         public Builder focusLimitsUm(double lower, double upper) { focusLowerUm = lower; focusUpperUm = upper; return this; }
         /** Start position of the focus drive, µm (default: the focus offset, clamped to the limits). */
@@ -356,6 +377,7 @@ public final class SimulatedMicroscope implements Microscope {
                 throw new IllegalArgumentException("focus offset must be finite, got " + focusOffsetUm + " µm");
             }
             Timing.checkScale(timeScale);
+            BeadSample.nonNegative("simulated microscope: uniform light (photons/s per pixel)", uniformLight);
             List<Channel> list = new ArrayList<Channel>();
             for (ChannelSpec c : specs) {
                 if (c.name == null || c.name.isEmpty()) throw new IllegalArgumentException("channel names must not be empty");

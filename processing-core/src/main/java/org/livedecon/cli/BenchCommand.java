@@ -68,12 +68,24 @@ final class BenchCommand extends CliCommand {
     @Option(names = "--quick", description = "Smoke test: only 32x128x128 with a 17x33x33 PSF and 5 iterations.")
     boolean quick;
 
+    @Option(names = "--quality", description = "Quality instead of speed: NRMSE against the truth, flux kept and "
+            + "zeros on simulated cell and bead stacks, per algorithm, iteration count and background mode "
+            + "(needs the simulator; a few minutes). With --quick: small stacks, few iterations.")
+    boolean quality;
+
     @Override
     protected int run() throws Exception {
         if (iterations < 1 || iterations > 10000) {
             throw usage("--iterations must be between 1 and 10000, got " + iterations);
         }
         int n = DeconvolutionOptions.threads(threads);
+        if (quality) {
+            for (QualityBenchmark q : java.util.ServiceLoader.load(QualityBenchmark.class)) {
+                return q.run(out(), err(), n, quick);
+            }
+            throw new CliException(CliException.RUNTIME, "bench --quality needs the simulated microscope (device-sim) "
+                    + "on the class path; run it through ./livedecon");
+        }
         List<Shape> shapes = quick ? Arrays.asList(Shape.of(128, 128, 32)) : sizes;
         Shape psfShape = quick ? Shape.of(33, 33, 17) : psfSize;
         int its = quick ? 5 : iterations;

@@ -105,10 +105,32 @@ final class Converters {
         @Override
         public Background convert(String s) {
             try {
+                if (s.trim().toLowerCase(Locale.ROOT).startsWith("dark:")) return dark(s.trim().substring(5));
                 return Background.parse(s);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * {@code dark:FILE.tif}: the camera offset measured on a dark frame or stack of dark frames
+     * (shutter closed, the data's exposure).
+     */
+    static Background dark(String file) {
+        if (file.isEmpty()) throw new IllegalArgumentException("--background dark:FILE needs a TIFF file of dark frames");
+        java.nio.file.Path p = java.nio.file.Paths.get(file);
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("--background dark:" + file + ": no such file");
+        }
+        try {
+            org.livedecon.core.io.TiffStack t = org.livedecon.core.io.TiffReader.read(p, 0, 0);
+            org.livedecon.core.calibration.CameraDark d = org.livedecon.core.calibration.CameraDark.fromVolume(t.volume(),
+                    "dark frame " + p.getFileName());
+            return Background.measured(d.offsetAdu(), String.format(Locale.ROOT, "%s, %d frame%s, read noise %.2f counts",
+                    d.source(), d.frames(), d.frames() == 1 ? "" : "s", d.readNoiseAdu()));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("--background dark:" + file + ": " + e.getMessage());
         }
     }
 

@@ -9,27 +9,30 @@ import picocli.CommandLine.Option;
 
 /** Algorithm settings and thread count shared by the commands that deconvolve. A picocli mixin. */
 final class DeconvolutionOptions {
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "rl-accel",
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "rl-shb",
             converter = Converters.AlgorithmConverter.class,
-            description = {"rl-accel: Richardson-Lucy with Biggs-Andrews acceleration (default); rl: plain "
+            description = {"rl-shb: Richardson-Lucy with scaled heavy-ball acceleration (Wang & Miller 2014; default, "
+                    + "chosen by bench --quality); rl-accel: RL with Biggs-Andrews acceleration; rl: plain "
                     + "Richardson-Lucy; rl-tv: accelerated RL with total-variation regularisation; "
                     + "wiener: Wiener/Tikhonov filter, one pass."})
     Algorithm algorithm;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "20",
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "30",
             description = "Maximum number of iterations of the RL methods (default: ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--lambda", paramLabel = "L",
-            description = "Regularisation: Wiener λ relative to |OTF(0)|² = 1 (default "
-                    + DeconvolutionSettings.DEFAULT_WIENER_LAMBDA + "), or the rl-tv weight (default "
+            description = "Regularisation: Wiener λ relative to |OTF(0)|² = 1 (default: chosen from the stack's "
+                    + "noise by generalized cross-validation), or the rl-tv weight (default "
                     + DeconvolutionSettings.DEFAULT_TV_LAMBDA + ").")
     Double lambda;
 
-    @Option(names = "--background", paramLabel = "auto|none|VALUE", defaultValue = "auto",
+    @Option(names = "--background", paramLabel = "auto|none|VALUE|dark:FILE", defaultValue = "auto",
             converter = Converters.BackgroundConverter.class,
-            description = "Constant background b of y = Hx + b (camera offset plus diffuse light) in image "
-                    + "units (ADU): estimated from the image (auto, default), none (0), or a value.")
+            description = "Constant background b of y = Hx + b (camera offset plus truly uniform light, not haze) in "
+                    + "image units (ADU): the camera offset measured on a dark frame or stack of dark frames "
+                    + "(dark:FILE.tif, shutter closed, same exposure; best), estimated from the darkest regions of "
+                    + "the image (auto, default), none (0), or a value.")
     Background background;
 
     @Option(names = "--boundary", paramLabel = "MODE", defaultValue = "non-circulant",

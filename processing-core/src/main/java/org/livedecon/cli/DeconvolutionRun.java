@@ -56,8 +56,9 @@ public final class DeconvolutionRun {
         // negative, signed or extremely scaled data are shifted and scaled for the engine, then back
         IntensityNormalisation normalisation = IntensityNormalisation.of(userImage, userSettings.background());
         if (!normalisation.identity()) out.println("intensities: " + normalisation);
-        final DeconvolutionSettings settings = normalisation.apply(userSettings);
         Volume image = imageIsScratch ? normalisation.applyInPlace(userImage) : normalisation.apply(userImage);
+        // Wiener's λ (when not given) from the noise of the data the engine sees
+        final DeconvolutionSettings settings = withLambda(normalisation.apply(userSettings), image, psf, cpuThreads, out);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);
         try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
@@ -69,6 +70,19 @@ public final class DeconvolutionRun {
             DeconvolutionRun run = run(deconvolver, userSettings, backend, image, psf, out, err, terminal);
             return new DeconvolutionRun(normalisation.undo(run.result), run.peakHeapMiB);
         }
+    }
+
+    /**
+     * Wiener without a given λ: λ from the stack's noise (generalized cross-validation, see
+     * {@link org.livedecon.core.deconv.WienerLambda}), printed, and fixed for the run.
+     */
+    static DeconvolutionSettings withLambda(DeconvolutionSettings s, Volume image, Psf psf, int threads, PrintWriter out) {
+        if (!s.lambdaAuto()) return s;
+        double b = s.background().resolve(image);
+        double lambda = org.livedecon.core.deconv.WienerLambda.gcv(image, b, psf, threads);
+        out.println(String.format(java.util.Locale.ROOT, "lambda: %.3g (auto: generalized cross-validation on the "
+                + "stack's spectrum; --lambda overrides it)", lambda));
+        return s.toBuilder().lambda(lambda).build();
     }
 
     private static DeconvolutionRun run(Deconvolver deconvolver, DeconvolutionSettings settings, Backend backend,
@@ -87,6 +101,11 @@ public final class DeconvolutionRun {
         out.println("livedecon " + Version.version());
         out.println("settings: " + settings);
         out.println("plan: " + plan);
+        // how b is found: the estimate is cheap next to the job and deterministic, so the
+        // deconvolver's own estimate is the same value
+        out.println("background: " + (settings.background().isAuto()
+                ? org.livedecon.core.deconv.BackgroundEstimator.estimateDetailed(image).toString()
+                : settings.background().describe()));
         out.println(String.format(java.util.Locale.ROOT, "memory per padded voxel on %s: %.1f bytes "
                         + "(real buffer %d B, spectrum %d B per voxel)", backend.name(),
                 (double) plan.bytes() / plan.grid().voxels(), backend.realBytes(Shape.of(1, 1, 1)),

@@ -21,8 +21,8 @@ import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
 /**
- * The PSF calibration wizard's window: seven pages over a {@link CalibrationWizardModel} (optics,
- * preview and exposure, z-scan range, acquisition, beads, result, save) with Back and Next. The
+ * The PSF calibration wizard's window: eight pages over a {@link CalibrationWizardModel} (optics,
+ * preview and exposure, z-scan range, acquisition, beads, result, camera offset, save) with Back and Next. The
  * constructor builds the panels only (it works without a display); {@link #open()} shows the
  * window. Swing only: all hardware work runs on worker threads through the model. EDT only.
  */
@@ -51,6 +51,7 @@ public final class CalibrationWizard {
         pages.add(acquire);
         pages.add(new ResultPages.Beads(model));
         pages.add(new ResultPages.Result(model));
+        pages.add(new DarkPage(model, model.shutter()));
         pages.add(new ResultPages.Save(model, acquire));
         for (int i = 0; i < pages.size(); i++) deck.add(pages.get(i), Integer.toString(i));
         JPanel nav = new JPanel(new BorderLayout());

@@ -22,6 +22,7 @@ import org.livedecon.core.calibration.CalibrationException;
 import org.livedecon.core.calibration.CalibrationListener;
 import org.livedecon.core.calibration.CalibrationSession;
 import org.livedecon.core.calibration.CalibrationSettings;
+import org.livedecon.core.calibration.CameraDark;
 import org.livedecon.core.calibration.ExtractionResult;
 import org.livedecon.core.calibration.ExtractionSettings;
 import org.livedecon.core.calibration.OpticsFacts;
@@ -32,6 +33,7 @@ import org.livedecon.core.calibration.RejectionReason;
 import org.livedecon.core.calibration.ScanPlan;
 import org.livedecon.core.hardware.HardwareException;
 import org.livedecon.core.hardware.Microscope;
+import org.livedecon.core.hardware.Shutter;
 import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.model.Optics;
 import org.livedecon.core.psf.model.PsfModel;
@@ -105,6 +107,8 @@ public final class CalibrationWizardModel {
     private int projectionWidth;
     private int projectionHeight;
     private ExtractionResult result;
+    private CameraDark dark;
+    private Shutter shutter;
 
     /**
      * @param hardware the microscope (MMCore or simulated)
@@ -413,7 +417,7 @@ public final class CalibrationWizardModel {
      */
     public Path save(String name, int channel) throws CalibrationException {
         if (result == null) throw new IllegalStateException("no PSF measured yet");
-        Path tif = new CalibrationSession(hardware, settings()).save(result, name, library);
+        Path tif = new CalibrationSession(hardware, settings()).save(result, name, library, dark);
         if (channel >= PsfAssignments.DEFAULT) {
             try {
                 PsfAssignments.assign(library, channel, name);
@@ -426,6 +430,35 @@ public final class CalibrationWizardModel {
     }
 
     public PsfLibrary library() { return library; }
+
+    // ----- dark step -----
+
+    /**
+     * The dark step: {@code frames} snaps with the shutter closed (auto-shutter off, shutter
+     * closed, both restored afterwards) at the camera's current exposure, live mode paused; the
+     * offset and read noise are saved with the PSF ({@link #save}) and used by the processor as b.
+     */
+    public CameraDark measureDark(Shutter shutter, int frames) throws CalibrationException {
+        if (shutter == null) throw new IllegalArgumentException("a shutter is required for dark frames");
+        boolean wasLive = live.isOn();
+        if (wasLive) live.setOn(false);
+        try {
+            dark = CameraDark.measure(hardware.camera(), shutter, frames, "wizard dark step");
+            return dark;
+        } catch (HardwareException e) {
+            throw new CalibrationException("dark frames failed: " + e.getMessage(), e);
+        } finally {
+            if (wasLive) live.setOn(true);
+        }
+    }
+
+    /** The dark measurement of this session, or null. */
+    public CameraDark dark() { return dark; }
+
+    /** The shutter the dark step closes (Micro-Manager's Core-Shutter), or null when there is none. */
+    public Shutter shutter() { return shutter; }
+
+    public void setShutter(Shutter s) { shutter = s; }
 
     // ----- settings -----
 

@@ -37,6 +37,7 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
             if (wizard == null) {
                 CalibrationWizardModel model = new CalibrationWizardModel(new MmCoreMicroscope(studio.core()),
                         PsfLibrary.standard(), liveMode(studio));
+                model.setShutter(new MmCoreShutter(studio.core()));
                 try {
                     model.readHardware();
                 } catch (Exception e) {

@@ -273,7 +273,7 @@ final class ResultPages {
         private final Acquire acquire;
 
         Save(CalibrationWizardModel model, Acquire acquire) {
-            super(model, "7. Save", "The PSF goes into the PSF library (" + escape(model.library().folder().toString())
+            super(model, "8. Save", "The PSF goes into the PSF library (" + escape(model.library().folder().toString())
                     + ") as NAME.tif with NAME.json. The channel assignment is kept in "
                     + PsfAssignments.FILE_NAME + " in the same folder, where the Live Deconvolution settings find it.");
             this.acquire = acquire;

@@ -20,7 +20,7 @@ import org.livedecon.sim.SimulatedMicroscope;
 
 /** The wizard's pages built and painted without a display, and its acquisition page driving a scan. */
 class CalibrationWizardTest {
-    static final String[] NAMES = {"optics", "preview", "scan", "acquire", "beads", "result", "save"};
+    static final String[] NAMES = {"optics", "preview", "scan", "acquire", "beads", "result", "dark", "save"};
 
     @Test
     void rendersEveryPageHeadlessToPngs(@TempDir Path dir) throws Exception {
@@ -91,8 +91,8 @@ class CalibrationWizardTest {
             assertEquals(acquire.progress.getMaximum(), acquire.progress.getValue(), "progress at the end");
             assertTrue(acquire.start.isEnabled() && !acquire.cancel.isEnabled());
             assertTrue(acquire.leave());
-            wizard.show(6);
-            assertEquals("worker-psf", ((ResultPages.Save) wizard.pages().get(6)).name.getText(), "name carried over");
+            wizard.show(7);
+            assertEquals("worker-psf", ((ResultPages.Save) wizard.pages().get(7)).name.getText(), "name carried over");
             return null;
         });
         assertTrue(live.on, "live mode back on");

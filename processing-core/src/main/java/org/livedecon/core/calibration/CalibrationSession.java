@@ -179,10 +179,16 @@ public final class CalibrationSession {
      */
     public java.nio.file.Path save(ExtractionResult result, String name, org.livedecon.core.psf.PsfLibrary library)
             throws CalibrationException {
+        return save(result, name, library, null);
+    }
+
+    /** As {@link #save(ExtractionResult, String, org.livedecon.core.psf.PsfLibrary)}, recording the camera's dark offset (null: none). */
+    public java.nio.file.Path save(ExtractionResult result, String name, org.livedecon.core.psf.PsfLibrary library,
+                                   CameraDark dark) throws CalibrationException {
         ExtractionSettings es = settings.extraction();
         try {
             return library.save(name, result.psf(), result.metadata("calibration session '" + name + "'", "",
-                    es.beadCorrection() ? es.beadDiameterUm() : Double.NaN));
+                    es.beadCorrection() ? es.beadDiameterUm() : Double.NaN, dark));
         } catch (IllegalArgumentException e) {
             throw new CalibrationException(e.getMessage(), e);
         } catch (java.io.IOException e) {

@@ -48,13 +48,20 @@ public final class ExtractionResult {
      * @param beadDiameterUm the bead diameter used for the correction (NaN when none)
      */
     public PsfMetadata metadata(String source, String camera, double beadDiameterUm) {
+        return metadata(source, camera, beadDiameterUm, null);
+    }
+
+    /** As {@link #metadata(String, String, double)}, with the camera offset and read noise of {@code dark} (null: none). */
+    public PsfMetadata metadata(String source, String camera, double beadDiameterUm, CameraDark dark) {
         org.livedecon.core.psf.model.Optics o = report.optics();
         return PsfMetadata.builder().source(source).camera(camera)
                 .created(new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ssXXX", java.util.Locale.ROOT)
                         .format(new java.util.Date()))
                 .optics(o.na(), o.wavelengthUm(), o.immersionIndex(), o.sampleIndex())
                 .sampling(psf.voxelSize().x(), psf.voxelSize().z()).beads(beadDiameterUm, report.beadsUsed())
-                .fwhmUm(report.fwhmUm(0), report.fwhmUm(1), report.fwhmUm(2)).build();
+                .fwhmUm(report.fwhmUm(0), report.fwhmUm(1), report.fwhmUm(2))
+                .dark(dark == null ? Double.NaN : dark.offsetAdu(), dark == null ? Double.NaN : dark.readNoiseAdu())
+                .build();
     }
 
     /** The report plus the bead table as JSON. */

@@ -10,6 +10,11 @@ public enum Algorithm {
     RICHARDSON_LUCY("rl"),
     /** Richardson–Lucy with Biggs–Andrews vector extrapolation: same result in far fewer iterations. */
     ACCELERATED_RL("rl-accel"),
+    /**
+     * Richardson–Lucy with scaled heavy-ball momentum (Wang &amp; Miller 2014, deconwolf's default):
+     * the same extrapolation as Biggs–Andrews with the fixed weight (k − 1)/(k + 2).
+     */
+    RL_SHB("rl-shb"),
     /** Richardson–Lucy with total-variation regularisation (Dey et al. 2006), accelerated. */
     RL_TV("rl-tv");
 
@@ -23,13 +28,16 @@ public enum Algorithm {
 
     public boolean iterative() { return this != WIENER; }
 
+    /** Whether RL extrapolates from the last two estimates (keeps the previous x and gradient). */
+    public boolean accelerated() { return this == ACCELERATED_RL || this == RL_SHB || this == RL_TV; }
+
     /** Parses a command-line name ("rl-accel") or enum name, case-insensitively. */
     public static Algorithm parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         for (Algorithm a : values()) {
             if (a.cliName.equals(t) || a.name().toLowerCase(Locale.ROOT).equals(t)) return a;
         }
-        throw new IllegalArgumentException("unknown algorithm '" + s + "': use wiener, rl, rl-accel or rl-tv");
+        throw new IllegalArgumentException("unknown algorithm '" + s + "': use wiener, rl, rl-accel, rl-shb or rl-tv");
     }
 
     @Override

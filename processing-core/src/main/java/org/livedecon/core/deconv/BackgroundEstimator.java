@@ -1,41 +1,84 @@
 package org.livedecon.core.deconv;
 
-import java.util.Arrays;
+import java.util.Locale;
 
 import org.livedecon.core.volume.Volume;
 
 /**
- * Estimates the constant background (camera offset plus diffuse light) of a stack.
+ * Estimates the constant b of y = H x + b: the camera offset plus truly uniform light (and dark
+ * current), <em>not</em> out-of-focus haze, which is signal that deconvolution puts back in focus.
  *
- * <p>Method: average 2x2x2 blocks (2x2 for a single plane) to reduce shot and read noise; take
- * the noise σ from the darker half (median − 16th percentile), find the ±σ interval below the
- * median holding the most blocks (a kernel mode), then refine with the mean of a symmetric ±1.5σ
- * window. A low percentile would be biased low by about two noise standard deviations
- * (-20 counts for an offset of 100 with Poisson noise); the mode of the dark half is unbiased for
- * sparse samples and still sits in the dark surround of dense ones.
+ * <p><b>Method: the darkest regions, cross-validated.</b> The stack is cut into regions of
+ * {@value #TILE}x{@value #TILE} pixels by {@value #SLAB} planes. Pixels are split like a
+ * checkerboard ((x + y + z) even / odd): the even pixels <em>choose</em> the darkest regions, the
+ * odd pixels <em>measure</em> them. Every region holds b plus whatever light reaches it, so the
+ * darkest one is the best upper bound of b there is; measuring it on pixels that played no part in
+ * choosing it removes the bias of a minimum (taking the darkest of many noisy means would land
+ * about 3 noise σ below b), because the noise of neighbouring pixels is independent while the
+ * light they get is the same. All regions whose choosing mean is within 2 σ of the darkest are
+ * averaged, so a sparse sample (beads: nearly all regions dark) gets the precision of many.
+ *
+ * <p><b>Why not the mode of the darker half</b> (the estimator before): on a dense widefield
+ * sample, a cell filling half the field, the darker half is the haze around and inside the cell,
+ * so the mode sat 9.5 counts above the offset of 100 on the demo and deconvolution discarded 46 %
+ * of the light. <b>Why not maximum likelihood inside the model</b>: a uniform b and a uniform
+ * layer of x give the same image (H spreads a flat x into a flat Hx), so the likelihood cannot
+ * tell them apart; the split follows the start value. <b>Why not the intercept of variance against
+ * mean</b>: it needs the read noise, which the image does not give apart from b (ignoring it is
+ * off by gain·σ_read², 1.1 counts for the simulator's camera). A measured dark frame
+ * ({@link Background#dark}) beats any estimate and should be preferred when it exists.
+ *
+ * <p>Gathered plane by plane ({@link Progressive}) with a bit-identical result: the sums are kept
+ * per plane and combined in z order at the end.
  */
 public final class BackgroundEstimator {
-    // 131 k blocks pin the mode down to a small fraction of the noise σ; sorting more only costs
-    // time (52 ms for the 524 k blocks of a 64x256x256 stack, on the live path after the last plane)
-    private static final int MAX_SAMPLES = 1 << 17;
+    /** Region width and height, pixels (8x8x2: 64 choosing and 64 measuring pixels; measured, see the class comment). */
+    static final int TILE = 8;
+    /** Region depth, planes: small regions find the dark gaps of a dense sample. */
+    static final int SLAB = 2;
 
     private BackgroundEstimator() {}
 
-    /** Number of sorted values {@code <= x}. */
-    private static int upperBound(float[] v, int n, double x) {
-        int lo = 0, hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v[mid] <= x) lo = mid + 1;
-            else hi = mid;
+    /** The estimate and how it was found. */
+    public static final class Estimate {
+        private final double value;
+        private final int regions;
+        private final int chosen;
+        private final double noise;
+        private final String region;
+
+        Estimate(double value, int regions, int chosen, double noise, String region) {
+            this.value = value;
+            this.regions = regions;
+            this.chosen = chosen;
+            this.noise = noise;
+            this.region = region;
         }
-        return lo;
+
+        /** b, in image units. */
+        public double value() { return value; }
+
+        /** Regions of the stack; how many were averaged; per-pixel noise σ in the darkest one. */
+        public int regions() { return regions; }
+
+        public int chosen() { return chosen; }
+
+        public double noise() { return noise; }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "auto %.2f: mean of the %d darkest of %d regions (%s), "
+                    + "chosen and measured on disjoint pixels, noise σ %.2f", value, chosen, regions, region, noise);
+        }
     }
 
-    public static double estimate(Volume image) {
+    public static double estimate(Volume image) { return estimateDetailed(image).value(); }
+
+    /** As {@link #estimate(Volume)}, with how b was found. */
+    public static Estimate estimateDetailed(Volume image) {
         final float[] d = image.data();
         final int plane = image.nx() * image.ny();
-        return estimate(image.nx(), image.ny(), image.nz(), new Planes() {
+        return estimateDetailed(image.nx(), image.ny(), image.nz(), new Planes() {
             @Override
             public float value(int z, int index) { return d[z * plane + index]; }
         });
@@ -49,124 +92,145 @@ public final class BackgroundEstimator {
 
     /** As {@link #estimate(Volume)}, reading the stack through {@code planes}. */
     public static double estimate(int nx, int ny, int nz, Planes planes) {
-        Sampling g = new Sampling(nx, ny, nz);
-        float[] v = new float[g.capacity()];
-        int n = g.sample(planes, 0, g.zBlocks(), v, 0);
-        if (n == 0) return 0;
-        Arrays.sort(v, 0, n);
-        return fromSorted(v, n);
+        return estimateDetailed(nx, ny, nz, planes).value();
+    }
+
+    /** As {@link #estimateDetailed(Volume)}, reading the stack through {@code planes}. */
+    public static Estimate estimateDetailed(int nx, int ny, int nz, Planes planes) {
+        Sums s = new Sums(nx, ny, nz);
+        for (int z = 0; z < nz; z++) s.add(z, planes);
+        return s.estimate();
     }
 
     /**
-     * Which 2x2x2 blocks are averaged: a block every {@code step} blocks in x-fastest order, so at
-     * most {@link #MAX_SAMPLES}. Block z-layer {@code zb} spans planes {@code zb*bz … zb*bz+bz-1}.
+     * Per plane and lateral tile: count, sum and sum of squares of the choosing (even) and
+     * measuring (odd) pixels, finite values only.
      */
-    static final class Sampling {
-        final int nx, ny, bz, by, bx, mx, my, mz, step;
-        final long blocks, layer;
+    static final class Sums {
+        final int nx, ny, nz, tx, ty, tilesX, tilesY, slab, slabs;
+        /** [z][tile * 5 + {nEven, sumEven, nOdd, sumOdd, sumSqOdd}] */
+        final double[][] perPlane;
 
-        Sampling(int nx, int ny, int nz) {
+        Sums(int nx, int ny, int nz) {
             this.nx = nx;
             this.ny = ny;
-            bz = nz >= 2 ? 2 : 1;
-            by = ny >= 2 ? 2 : 1;
-            bx = nx >= 2 ? 2 : 1;
-            mx = nx / bx;
-            my = ny / by;
-            mz = nz / bz;
-            layer = (long) mx * my;
-            blocks = layer * mz;
-            step = (int) Math.max(1, (blocks + MAX_SAMPLES - 1) / MAX_SAMPLES);
+            this.nz = nz;
+            tx = Math.min(TILE, nx);
+            ty = Math.min(TILE, ny);
+            tilesX = nx / tx;
+            tilesY = ny / ty;
+            slab = Math.min(SLAB, nz);
+            slabs = nz / slab;
+            perPlane = new double[nz][];
         }
 
-        int zBlocks() { return mz; }
-
-        int capacity() { return (int) ((blocks + step - 1) / step); }
-
-        /** Index into the sample array of the first sampled block of layer zb. */
-        int offset(int zb) { return (int) ((zb * layer + step - 1) / step); }
-
-        /** Appends the finite block means of layers [zFrom, zTo) to v from n; returns the new count. */
-        int sample(Planes planes, int zFrom, int zTo, float[] v, int n) {
-            float inv = 1f / (bx * by * bz);
-            long end = zTo * layer;
-            for (long b = (long) offset(zFrom) * step; b < end; b += step) {
-                int x0 = (int) (b % mx) * bx, y0 = (int) ((b / mx) % my) * by, z0 = (int) (b / layer) * bz;
-                float s = 0;
-                for (int z = z0; z < z0 + bz; z++) {
-                    for (int y = y0; y < y0 + by; y++) {
-                        for (int x = x0; x < x0 + bx; x++) s += planes.value(z, x + nx * y);
+        void add(int z, Planes planes) {
+            double[] t = new double[tilesX * tilesY * 5];
+            for (int y = 0; y < tilesY * ty; y++) {
+                int row = (y / ty) * tilesX;
+                for (int x = 0; x < tilesX * tx; x++) {
+                    float v = planes.value(z, x + nx * y);
+                    if (!Float.isFinite(v)) continue;
+                    int o = (row + x / tx) * 5;
+                    if (((x + y + z) & 1) == 0) {
+                        t[o]++;
+                        t[o + 1] += v;
+                    } else {
+                        t[o + 2]++;
+                        t[o + 3] += v;
+                        t[o + 4] += (double) v * v;
                     }
                 }
-                if (Float.isFinite(s)) v[n++] = s * inv;
             }
-            return n;
+            perPlane[z] = t;
+        }
+
+        Estimate estimate() {
+            int tiles = tilesX * tilesY, regions = tiles * slabs;
+            if (regions == 0) return new Estimate(0, 0, 0, 0, "no region");
+            double[][] r = new double[regions][5];
+            for (int s = 0; s < slabs; s++) {
+                for (int z = s * slab; z < (s + 1) * slab; z++) {
+                    double[] p = perPlane[z];
+                    for (int t = 0; t < tiles; t++) {
+                        for (int k = 0; k < 5; k++) r[s * tiles + t][k] += p[t * 5 + k];
+                    }
+                }
+            }
+            // the darkest region by its choosing pixels
+            int best = -1;
+            for (int i = 0; i < regions; i++) {
+                if (r[i][0] < 1 || r[i][2] < 1) continue;
+                if (best < 0 || r[i][1] / r[i][0] < r[best][1] / r[best][0]) best = i;
+            }
+            if (best < 0) {
+                // too few pixels for a checkerboard (a 1-pixel image): the mean of what there is
+                double n = 0, sum = 0;
+                for (double[] q : r) {
+                    n += q[0] + q[2];
+                    sum += q[1] + q[3];
+                }
+                return new Estimate(n > 0 ? Math.max(0, sum / n) : 0, regions, 0, 0, "too small for regions");
+            }
+            double[] d = r[best];
+            double mean = d[3] / d[2];
+            double sigma = Math.sqrt(Math.max(0, d[4] / d[2] - mean * mean));
+            // regions as dark as the darkest within the noise of a difference of two choosing means
+            double limit = d[1] / d[0] + 2 * sigma * Math.sqrt(2 / d[0]);
+            double n = 0, sum = 0;
+            int chosen = 0;
+            for (double[] q : r) {
+                if (q[0] < 1 || q[2] < 1 || q[1] / q[0] > limit) continue;
+                n += q[2];
+                sum += q[3];
+                chosen++;
+            }
+            int t = best % tiles, s = best / tiles;
+            String where = String.format(Locale.ROOT, "%dx%d px x %d planes; darkest at x %d, y %d, z %d", tx, ty, slab,
+                    (t % tilesX) * tx, (t / tilesX) * ty, s * slab);
+            return new Estimate(Math.max(0, sum / n), regions, chosen, sigma, where);
         }
     }
 
     /**
      * The same estimate as {@link #estimate(int, int, int, Planes)}, gathered while the planes of
-     * a stack arrive (in any order): when every plane of a block layer is there, its blocks are
-     * sampled, sorted and merged into the sorted samples so far, so {@link #estimate()} after the
-     * last plane only searches the mode. Bit-identical to the whole-stack estimate (same blocks,
-     * same float sums, same sorted values). One thread at a time.
+     * a stack arrive (in any order): each plane is summed over its regions when it arrives, so
+     * {@link #estimate()} after the last plane only combines the sums. Bit-identical to the
+     * whole-stack estimate. One thread at a time.
      */
     public static final class Progressive {
-        private final Sampling g;
-        private final int nz;
-        private final Object[] planes;
+        private final Sums sums;
         private int planesSeen;
-        private float[] sorted, spare, layer;
-        private int n;
 
         /** A stack of nz planes of nx x ny pixels. */
         public Progressive(int nx, int ny, int nz) {
-            g = new Sampling(nx, ny, nz);
-            this.nz = nz;
-            planes = new Object[nz];
-            int cap = g.capacity();
-            sorted = new float[cap];
-            spare = new float[cap];
-            layer = new float[g.mz == 0 ? 0 : g.offset(1) + 1];
+            sums = new Sums(nx, ny, nz);
         }
 
         /**
          * Plane z arrived: {@code byte[]}, {@code short[]} (unsigned) or {@code float[]} pixels,
-         * {@code x + nx*y}, kept by reference until {@link #estimate()} and never modified.
+         * {@code x + nx*y}; read at once, never kept or modified.
          */
-        public void add(int z, Object pixels) {
+        public void add(int z, final Object pixels) {
             if (pixels == null) throw new IllegalArgumentException("plane " + z + " is null");
-            if (planes[z] != null) throw new IllegalStateException("plane " + z + " was added twice");
-            planes[z] = pixels;
-            planesSeen++;
-            int zb = z / g.bz;
-            if (zb >= g.mz) return;
-            for (int i = zb * g.bz; i < (zb + 1) * g.bz; i++) if (planes[i] == null) return;
-            int m = g.sample(new Planes() {
+            if (sums.perPlane[z] != null) throw new IllegalStateException("plane " + z + " was added twice");
+            sums.add(z, new Planes() {
                 @Override
-                public float value(int zz, int index) { return pixel(planes[zz], index); }
-            }, zb, zb + 1, layer, 0);
-            Arrays.sort(layer, 0, m);
-            // merge the layer into the samples so far (a multiset: arrival order does not matter)
-            int i = 0, j = 0, o = 0;
-            while (i < n && j < m) spare[o++] = Float.compare(sorted[i], layer[j]) <= 0 ? sorted[i++] : layer[j++];
-            while (i < n) spare[o++] = sorted[i++];
-            while (j < m) spare[o++] = layer[j++];
-            float[] t = sorted;
-            sorted = spare;
-            spare = t;
-            n = o;
+                public float value(int zz, int index) { return pixel(pixels, index); }
+            });
+            planesSeen++;
         }
 
         /** Whether every plane arrived. */
-        public boolean complete() { return planesSeen == nz; }
+        public boolean complete() { return planesSeen == sums.nz; }
 
-        /** The background of the whole stack; needs every plane. Drops the plane references. */
-        public double estimate() {
-            if (!complete()) throw new IllegalStateException("background: " + planesSeen + " of " + nz + " planes");
-            Arrays.fill(planes, null);
-            spare = null;
-            return n == 0 ? 0 : fromSorted(sorted, n);
+        /** The background of the whole stack; needs every plane. */
+        public double estimate() { return estimateDetailed().value(); }
+
+        /** As {@link #estimate()}, with how it was found. */
+        public Estimate estimateDetailed() {
+            if (!complete()) throw new IllegalStateException("background: " + planesSeen + " of " + sums.nz + " planes");
+            return sums.estimate();
         }
 
         private static float pixel(Object p, int index) {
@@ -174,36 +238,5 @@ public final class BackgroundEstimator {
             if (p instanceof byte[]) return ((byte[]) p)[index] & 0xff;
             return ((float[]) p)[index];
         }
-    }
-
-    /** The estimate from the n sorted block means in v. */
-    private static double fromSorted(float[] v, int n) {
-        // spread of the dark half; for a sparse sample this is the noise σ of the background
-        double p16 = v[(int) (0.16 * (n - 1))], p50 = v[(n - 1) / 2];
-        double sigma = Math.max(p50 - p16, 1e-6 * Math.max(1, Math.abs(p50)));
-        // kernel mode: the centre, among the darker half, of the ±σ interval holding most blocks
-        double best = p50;
-        int bestCount = -1;
-        double start = v[0];
-        int steps = (int) Math.min(2000, Math.ceil((p50 - start) / (sigma / 10)) + 1);
-        for (int i = 0; i < steps; i++) {
-            double c = start + i * sigma / 10;
-            int count = upperBound(v, n, c + sigma) - upperBound(v, n, c - sigma);
-            if (count > bestCount) {
-                bestCount = count;
-                best = c;
-            }
-        }
-        // refine with the mean of a symmetric window: unbiased for symmetric noise, unlike a
-        // discrete level picked by the search (Poisson counts are integers)
-        double mode = best;
-        for (int it = 0; it < 5; it++) {
-            int lo = upperBound(v, n, mode - 1.5 * sigma), hi = upperBound(v, n, mode + 1.5 * sigma);
-            if (hi <= lo) break;
-            double s = 0;
-            for (int i = lo; i < hi; i++) s += v[i];
-            mode = s / (hi - lo);
-        }
-        return Math.max(0, mode);
     }
 }

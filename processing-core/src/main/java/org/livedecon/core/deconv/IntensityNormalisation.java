@@ -106,7 +106,7 @@ public final class IntensityNormalisation {
     public DeconvolutionSettings apply(DeconvolutionSettings settings) {
         if (identity() || settings.background().isAuto()) return settings;
         double b = settings.background().resolve(null); // fixed: its value; none: 0
-        return settings.toBuilder().background(Background.fixed(Math.max(0, (b + shift) * scale))).build();
+        return settings.toBuilder().background(settings.background().withValue(Math.max(0, (b + shift) * scale))).build();
     }
 
     /**

@@ -55,7 +55,7 @@ final class LockstepTiles {
 
     /** Host bytes one tile keeps between steps: 1 (plain) or 3 (accelerated) grids and the window's blur. */
     static long stateBytes(Algorithm algorithm, Shape tile, Shape grid) {
-        boolean accelerated = algorithm == Algorithm.ACCELERATED_RL || algorithm == Algorithm.RL_TV;
+        boolean accelerated = algorithm.accelerated();
         return 4L * ((accelerated ? 3L : 1L) * grid.voxels() + tile.voxels());
     }
 
@@ -81,7 +81,7 @@ final class LockstepTiles {
                        List<int[][]> cores, List<int[][]> exts, Shape tile, Shape grid, int[] margin,
                        ProgressListener progress, long t0, float[] acc, float[] weightSum) {
         Shape s = image.shape();
-        boolean accelerated = settings.algorithm() == Algorithm.ACCELERATED_RL || settings.algorithm() == Algorithm.RL_TV;
+        boolean accelerated = settings.algorithm().accelerated();
         float mean = Jobs.meanAbove(image, b);
         double targetFlux = RichardsonLucy.targetFlux(image, b);
         boolean conserveFlux = targetFlux > 0;
@@ -136,7 +136,7 @@ final class LockstepTiles {
                 double[] change = sums;
                 if (accelerated) {
                     // 3. one α for all tiles: the prediction, and the previous x becomes the new one
-                    double alpha = RlSteps.alpha(k, sums);
+                    double alpha = RlSteps.alpha(settings.algorithm(), k, sums);
                     change = new double[2];
                     for (TileState st : tiles) {
                         Jobs.checkInterrupted();

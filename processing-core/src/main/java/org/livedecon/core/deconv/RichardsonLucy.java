@@ -44,7 +44,7 @@ public final class RichardsonLucy implements Deconvolver {
         }
         this.settings = settings;
         this.backend = backend;
-        this.accelerated = settings.algorithm() == Algorithm.ACCELERATED_RL || settings.algorithm() == Algorithm.RL_TV;
+        this.accelerated = settings.algorithm().accelerated();
         this.tv = settings.algorithm() == Algorithm.RL_TV;
         this.outsideStart = outsideStart;
     }
@@ -91,7 +91,7 @@ public final class RichardsonLucy implements Deconvolver {
                 // Hx on the measured window only, scaled so the camera sees the measured flux
                 double predicted = steps.blur(null);
                 double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), null);
-                double[] change = accelerated ? steps.predict(RlSteps.alpha(k, sums), null) : sums;
+                double[] change = accelerated ? steps.predict(RlSteps.alpha(settings.algorithm(), k, sums), null) : sums;
                 done = k;
                 double rel = relativeChange(change);
                 long now = System.nanoTime();

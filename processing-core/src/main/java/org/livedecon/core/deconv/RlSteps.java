@@ -63,7 +63,7 @@ final class RlSteps implements AutoCloseable {
         this.backend = backend;
         this.window = window;
         this.grid = grid;
-        this.accelerated = algorithm == Algorithm.ACCELERATED_RL || algorithm == Algorithm.RL_TV;
+        this.accelerated = algorithm.accelerated();
         this.tv = algorithm == Algorithm.RL_TV;
         this.lambda = lambda;
         this.background = background;
@@ -155,6 +155,15 @@ final class RlSteps implements AutoCloseable {
      */
     static double alpha(int iteration, double[] sums) {
         return iteration >= 2 && sums[1] > 0 ? Math.max(0, Math.min(1, sums[0] / sums[1])) : 0;
+    }
+
+    /**
+     * The step size of {@code algorithm}'s prediction: Biggs–Andrews ({@link #alpha(int, double[])})
+     * or, for scaled heavy ball (Wang &amp; Miller 2014), the momentum weight (k − 1)/(k + 2).
+     */
+    static double alpha(Algorithm algorithm, int iteration, double[] sums) {
+        if (algorithm == Algorithm.RL_SHB) return iteration >= 2 ? (iteration - 1.0) / (iteration + 2.0) : 0;
+        return alpha(iteration, sums);
     }
 
     /** The current result: the last RL step (accelerated) or the estimate. */

@@ -45,6 +45,9 @@ public final class Wiener implements Deconvolver {
         Shape grid = plan.grid();
         Shape window = image.shape();
         double b = settings.background().resolve(image);
+        // an automatic λ is resolved by the caller for the whole stack (DeconvolutionRun, the CLI);
+        // here it is the fixed default, like the live engine's streamed Wiener, so both agree
+        double lambda = settings.lambda();
         float[] host = new float[grid.voxels()];
         float[] y = image.data();
         float fb = (float) b;
@@ -66,7 +69,7 @@ public final class Wiener implements Deconvolver {
             SpectrumBuffer otf = backend.otf(psf, grid);
             long setup = System.nanoTime() - t0;
             backend.forward(r, s, grid);
-            backend.wiener(s, otf, (float) settings.lambda());
+            backend.wiener(s, otf, (float) lambda);
             backend.inverse(s, r, window);
             backend.download(r, out, window);
             long elapsed = System.nanoTime() - t0;

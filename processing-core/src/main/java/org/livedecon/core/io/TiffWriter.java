@@ -143,8 +143,28 @@ public final class TiffWriter {
         return String.format(Locale.ROOT, "%.17g", d);
     }
 
+    /** The smallest and largest finite value of every plane. */
+    static double[] stackRange(ImageStack stack) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 1; i <= stack.getSize(); i++) {
+            ij.process.ImageProcessor ip = stack.getProcessor(i);
+            int n = ip.getPixelCount();
+            for (int k = 0; k < n; k++) {
+                float v = ip.getf(k);
+                if (!Float.isFinite(v)) continue;
+                if (v < lo) lo = v;
+                if (v > hi) hi = v;
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 0};
+    }
+
     /** Encodes like ImageJ's FileSaver.saveAsTiff(Stack), but lets errors surface as exceptions. */
     private static void write(ImagePlus imp, Path file, String extraDescriptionLines) throws TiffException {
+        // ImageJ would record the display range of the first plane only (97-255 on the demo's
+        // raw stack whose middle planes reach 1511): use the whole stack's
+        double[] range = stackRange(imp.getStack());
+        if (range[1] > range[0]) imp.setDisplayRange(range[0], range[1]);
         FileInfo fi = imp.getFileInfo();
         String description = new FileSaver(imp).getDescriptionString();
         description = description + extraDescriptionLines + "\n";

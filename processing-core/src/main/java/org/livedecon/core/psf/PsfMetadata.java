@@ -24,6 +24,8 @@ public final class PsfMetadata {
     private final double beadDiameterUm;
     private final int beadsUsed;
     private final double[] fwhmUm;
+    private final double cameraOffsetAdu;
+    private final double readNoiseAdu;
 
     private PsfMetadata(Builder b) {
         source = b.source;
@@ -38,6 +40,8 @@ public final class PsfMetadata {
         beadDiameterUm = b.beadDiameterUm;
         beadsUsed = b.beadsUsed;
         fwhmUm = b.fwhmUm.clone();
+        cameraOffsetAdu = b.cameraOffsetAdu;
+        readNoiseAdu = b.readNoiseAdu;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -58,6 +62,18 @@ public final class PsfMetadata {
     /** FWHM along x, y, z in µm. */
     public double[] fwhmUm() { return fwhmUm.clone(); }
 
+    /**
+     * The camera offset (plus dark current) measured on dark frames when the PSF was calibrated,
+     * ADU; NaN when not measured. The processor uses it as b for stacks deconvolved with this PSF.
+     */
+    public double cameraOffsetAdu() { return cameraOffsetAdu; }
+
+    /** Read noise measured with the offset, ADU rms; NaN when not measured. */
+    public double readNoiseAdu() { return readNoiseAdu; }
+
+    /** Whether a dark offset was measured. */
+    public boolean hasCameraOffset() { return !Double.isNaN(cameraOffsetAdu); }
+
     public String toJson() {
         JsonWriter w = new JsonWriter().beginObject();
         w.field("format", "livedecon-psf-1").field("source", source).field("created", created);
@@ -66,6 +82,7 @@ public final class PsfMetadata {
         w.field("camera", camera).field("pixelSizeUm", pixelSizeUm).field("zStepUm", zStepUm);
         w.field("beadDiameterUm", beadDiameterUm).field("beadsUsed", beadsUsed);
         w.beginObject("fwhmUm").field("x", fwhmUm[0]).field("y", fwhmUm[1]).field("z", fwhmUm[2]).endObject();
+        w.field("cameraOffsetAdu", cameraOffsetAdu).field("readNoiseAdu", readNoiseAdu);
         return w.endObject().toString();
     }
 
@@ -78,6 +95,7 @@ public final class PsfMetadata {
                 .beads(number(json, "beadDiameterUm"), (int) orElse(number(json, "beadsUsed"), -1));
         Matcher f = Pattern.compile("\"fwhmUm\"\\s*:\\s*\\{([^}]*)\\}").matcher(json);
         if (f.find()) b.fwhmUm(number(f.group(1), "x"), number(f.group(1), "y"), number(f.group(1), "z"));
+        b.dark(number(json, "cameraOffsetAdu"), number(json, "readNoiseAdu"));
         return b.build();
     }
 
@@ -118,8 +136,17 @@ public final class PsfMetadata {
         private double beadDiameterUm = Double.NaN;
         private int beadsUsed = -1;
         private double[] fwhmUm = {Double.NaN, Double.NaN, Double.NaN};
+        private double cameraOffsetAdu = Double.NaN;
+        private double readNoiseAdu = Double.NaN;
 
         private Builder() {}
+
+        /** Camera offset and read noise from dark frames, ADU (NaN: not measured). */
+        public Builder dark(double offsetAdu, double readNoiseAdu) {
+            this.cameraOffsetAdu = offsetAdu;
+            this.readNoiseAdu = readNoiseAdu;
+            return this;
+        }
 
         public Builder source(String s) { source = s == null ? "" : s; return this; }
         public Builder created(String s) { created = s == null ? "" : s; return this; }

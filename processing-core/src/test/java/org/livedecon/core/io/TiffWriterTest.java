@@ -174,4 +174,21 @@ class TiffWriterTest {
                 () -> TiffWriter.writeFloat(Volume.zeros(Shape.of(2, 2, 1), VoxelSize.of(1, 1)), f));
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
     }
+
+    @Test
+    void displayRangeComesFromTheWholeStackNotTheFirstPlane() throws Exception {
+        Shape shape = Shape.of(8, 8, 3);
+        float[] d = new float[shape.voxels()];
+        for (int i = 0; i < d.length; i++) d[i] = 100 + (i % 7);
+        d[shape.index(3, 3, 1)] = 1511; // the brightest voxel is in the middle plane
+        for (boolean sixteen : new boolean[] {false, true}) {
+            Path f = dir.resolve(sixteen ? "range16.tif" : "range32.tif");
+            Volume v = new Volume(shape, VoxelSize.of(0.1, 0.2), d);
+            if (sixteen) TiffWriter.write16(v, f, 1.0);
+            else TiffWriter.writeFloat(v, f);
+            ImagePlus imp = new Opener().openImage(f.toString());
+            assertEquals(1511, imp.getDisplayRangeMax(), 1e-3, f.toString());
+            assertEquals(100, imp.getDisplayRangeMin(), 1e-3, f.toString());
+        }
+    }
 }
