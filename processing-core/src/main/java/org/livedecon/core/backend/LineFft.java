@@ -1,0 +1,351 @@
+package org.livedecon.core.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Complex FFT of one length applied to a block of lines at once: a Stockham (autosort) mixed-radix
+ * transform with radix-4, 2, 3 and 5 passes written out and a generic pass for any other odd
+ * prime (7, 11, ...), twiddle factors precomputed in float64.
+ *
+ * <p><b>Layout ("lanes").</b> The block holds {@code lanes} lines of {@code n} complex values,
+ * split into a real and an imaginary array: value {@code j} of line {@code b} is at
+ * {@code j * lanes + b}. Every butterfly applies the same twiddle to all lines of the block, so
+ * the innermost loops run over contiguous memory across lines with scalar twiddles, which the JIT
+ * turns into SIMD code on any JVM 8+. Along y and z of a volume, a block of neighbouring columns
+ * is exactly this layout after de-interleaving, so no transposition is needed.
+ *
+ * <p>Immutable and thread-safe: the caller supplies the arrays (and scratch) to transform. The
+ * transform is unscaled in both directions.
+ */
+public final class LineFft {
+    private final int n;
+    private final int[] radix;
+    private final int[] stride;
+    private final float[][] twRe, twIm;
+    /** cos and sin of 2π k / p for the generic prime passes, by pass (null for written-out radices). */
+    private final float[][] cosP, sinP;
+
+    public LineFft(int n) {
+        if (n < 1) throw new IllegalArgumentException("FFT length must be at least 1, got " + n);
+        this.n = n;
+        List<Integer> factors = factor(n);
+        int passes = factors.size();
+        radix = new int[passes];
+        stride = new int[passes];
+        twRe = new float[passes][];
+        twIm = new float[passes][];
+        cosP = new float[passes][];
+        sinP = new float[passes][];
+        int s = 1;
+        for (int q = 0; q < passes; q++) {
+            int p = factors.get(q);
+            int len = n / s; // length of the sub-transforms this pass starts
+            int m = len / p;
+            radix[q] = p;
+            stride[q] = s;
+            float[] wr = new float[m * (p - 1)], wi = new float[m * (p - 1)];
+            for (int j = 0; j < m; j++) {
+                for (int r = 1; r < p; r++) {
+                    // exp(-2πi j r / len), reduced mod len so the angle stays small and exact
+                    double a = -2 * Math.PI * (((long) j * r) % len) / len;
+                    wr[j * (p - 1) + r - 1] = (float) Math.cos(a);
+                    wi[j * (p - 1) + r - 1] = (float) Math.sin(a);
+                }
+            }
+            twRe[q] = wr;
+            twIm[q] = wi;
+            if (p != 2 && p != 3 && p != 4 && p != 5) {
+                cosP[q] = new float[p];
+                sinP[q] = new float[p];
+                for (int k = 0; k < p; k++) {
+                    cosP[q][k] = (float) Math.cos(2 * Math.PI * k / p);
+                    sinP[q][k] = (float) Math.sin(2 * Math.PI * k / p);
+                }
+            }
+            s *= p;
+        }
+    }
+
+    /**
+     * Radices in pass order: odd primes first, then 2, then 4s, so that the last pass, whose
+     * twiddles are all 1, is a radix-4 one that skips the multiplications.
+     */
+    private static List<Integer> factor(int n) {
+        List<Integer> odd = new ArrayList<Integer>();
+        int r = n;
+        int fours = 0, twos = 0;
+        while (r % 4 == 0) {
+            r /= 4;
+            fours++;
+        }
+        while (r % 2 == 0) {
+            r /= 2;
+            twos++;
+        }
+        for (int p = 3; (long) p * p <= r; p += 2) {
+            while (r % p == 0) {
+                odd.add(p);
+                r /= p;
+            }
+        }
+        if (r > 1) odd.add(r);
+        List<Integer> all = new ArrayList<Integer>(odd);
+        for (int i = 0; i < twos; i++) all.add(2);
+        for (int i = 0; i < fours; i++) all.add(4);
+        return all;
+    }
+
+    /** Largest prime factor of {@code n} (1 for n = 1): the generic pass costs O(p) per value. */
+    public static int largestPrimeFactor(int n) {
+        int best = 1, r = n;
+        for (int p = 2; (long) p * p <= r; p++) {
+            while (r % p == 0) {
+                best = p;
+                r /= p;
+            }
+        }
+        return r > 1 ? Math.max(best, r) : best;
+    }
+
+    public int length() { return n; }
+
+    /**
+     * Forward transform (exponent −2πi) of the block in {@code re, im} (at least
+     * {@code n * lanes} each), in place; {@code workRe, workIm} are scratch of the same size.
+     */
+    public void forward(float[] re, float[] im, float[] workRe, float[] workIm, int lanes) {
+        float[] xr = re, xi = im, yr = workRe, yi = workIm;
+        for (int q = 0; q < radix.length; q++) {
+            int sl = stride[q] * lanes;
+            int m = n / (stride[q] * radix[q]);
+            switch (radix[q]) {
+                case 4: pass4(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
+                case 2: pass2(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
+                case 3: pass3(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
+                case 5: pass5(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
+                default: passOdd(radix[q], xr, xi, yr, yi, sl, m, twRe[q], twIm[q], cosP[q], sinP[q]); break;
+            }
+            float[] t = xr; xr = yr; yr = t;
+            t = xi; xi = yi; yi = t;
+        }
+        if (xr != re) {
+            System.arraycopy(xr, 0, re, 0, n * lanes);
+            System.arraycopy(xi, 0, im, 0, n * lanes);
+        }
+    }
+
+    /**
+     * Inverse transform (exponent +2πi, unscaled), in place. Swapping real and imaginary parts
+     * before and after a forward transform gives the inverse, and with split arrays the swap is free.
+     */
+    public void inverse(float[] re, float[] im, float[] workRe, float[] workIm, int lanes) {
+        forward(im, re, workIm, workRe, lanes);
+    }
+
+    // Each pass: sub-transforms of length len = p * m, value (q, j + m t) of the input at
+    // (q + sl/lanes * (j + m t)) * lanes, output (q, p j + r) at (q + s (p j + r)) * lanes; q and
+    // the lanes together make the contiguous run u in [0, sl).
+
+    private static void pass2(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr, float[] wi) {
+        int half = m * sl;
+        for (int j = 0; j < m; j++) {
+            int i0 = j * sl, i1 = i0 + half;
+            int o0 = 2 * j * sl, o1 = o0 + sl;
+            if (j == 0) {
+                for (int u = 0; u < sl; u++) {
+                    float ar = xr[i0 + u], ai = xi[i0 + u], br = xr[i1 + u], bi = xi[i1 + u];
+                    yr[o0 + u] = ar + br;
+                    yi[o0 + u] = ai + bi;
+                    yr[o1 + u] = ar - br;
+                    yi[o1 + u] = ai - bi;
+                }
+            } else {
+                float w1r = wr[j], w1i = wi[j];
+                for (int u = 0; u < sl; u++) {
+                    float ar = xr[i0 + u], ai = xi[i0 + u], br = xr[i1 + u], bi = xi[i1 + u];
+                    yr[o0 + u] = ar + br;
+                    yi[o0 + u] = ai + bi;
+                    float dr = ar - br, di = ai - bi;
+                    yr[o1 + u] = dr * w1r - di * w1i;
+                    yi[o1 + u] = dr * w1i + di * w1r;
+                }
+            }
+        }
+    }
+
+    private static void pass4(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr, float[] wi) {
+        int ms = m * sl;
+        for (int j = 0; j < m; j++) {
+            int i0 = j * sl, i1 = i0 + ms, i2 = i1 + ms, i3 = i2 + ms;
+            int o0 = 4 * j * sl, o1 = o0 + sl, o2 = o1 + sl, o3 = o2 + sl;
+            if (j == 0) {
+                for (int u = 0; u < sl; u++) {
+                    float a0r = xr[i0 + u], a0i = xi[i0 + u], a1r = xr[i1 + u], a1i = xi[i1 + u];
+                    float a2r = xr[i2 + u], a2i = xi[i2 + u], a3r = xr[i3 + u], a3i = xi[i3 + u];
+                    float t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+                    float t2r = a1r + a3r, t2i = a1i + a3i;
+                    // (a1 - a3) * (-i)
+                    float t3r = a1i - a3i, t3i = a3r - a1r;
+                    yr[o0 + u] = t0r + t2r;
+                    yi[o0 + u] = t0i + t2i;
+                    yr[o1 + u] = t1r + t3r;
+                    yi[o1 + u] = t1i + t3i;
+                    yr[o2 + u] = t0r - t2r;
+                    yi[o2 + u] = t0i - t2i;
+                    yr[o3 + u] = t1r - t3r;
+                    yi[o3 + u] = t1i - t3i;
+                }
+            } else {
+                int w = 3 * j;
+                float w1r = wr[w], w1i = wi[w], w2r = wr[w + 1], w2i = wi[w + 1], w3r = wr[w + 2], w3i = wi[w + 2];
+                for (int u = 0; u < sl; u++) {
+                    float a0r = xr[i0 + u], a0i = xi[i0 + u], a1r = xr[i1 + u], a1i = xi[i1 + u];
+                    float a2r = xr[i2 + u], a2i = xi[i2 + u], a3r = xr[i3 + u], a3i = xi[i3 + u];
+                    float t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+                    float t2r = a1r + a3r, t2i = a1i + a3i;
+                    float t3r = a1i - a3i, t3i = a3r - a1r;
+                    yr[o0 + u] = t0r + t2r;
+                    yi[o0 + u] = t0i + t2i;
+                    float b1r = t1r + t3r, b1i = t1i + t3i;
+                    float b2r = t0r - t2r, b2i = t0i - t2i;
+                    float b3r = t1r - t3r, b3i = t1i - t3i;
+                    yr[o1 + u] = b1r * w1r - b1i * w1i;
+                    yi[o1 + u] = b1r * w1i + b1i * w1r;
+                    yr[o2 + u] = b2r * w2r - b2i * w2i;
+                    yi[o2 + u] = b2r * w2i + b2i * w2r;
+                    yr[o3 + u] = b3r * w3r - b3i * w3i;
+                    yi[o3 + u] = b3r * w3i + b3i * w3r;
+                }
+            }
+        }
+    }
+
+    private static final float SIN60 = (float) Math.sin(Math.PI / 3);
+
+    private static void pass3(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr, float[] wi) {
+        int ms = m * sl;
+        final float s = SIN60;
+        for (int j = 0; j < m; j++) {
+            int i0 = j * sl, i1 = i0 + ms, i2 = i1 + ms;
+            int o0 = 3 * j * sl, o1 = o0 + sl, o2 = o1 + sl;
+            int w = 2 * j;
+            float w1r = wr[w], w1i = wi[w], w2r = wr[w + 1], w2i = wi[w + 1];
+            for (int u = 0; u < sl; u++) {
+                float a0r = xr[i0 + u], a0i = xi[i0 + u], a1r = xr[i1 + u], a1i = xi[i1 + u];
+                float a2r = xr[i2 + u], a2i = xi[i2 + u];
+                float t1r = a1r + a2r, t1i = a1i + a2i;
+                float t2r = a1r - a2r, t2i = a1i - a2i;
+                yr[o0 + u] = a0r + t1r;
+                yi[o0 + u] = a0i + t1i;
+                float mr = a0r - 0.5f * t1r, mi = a0i - 0.5f * t1i;
+                // -i sin60 (a1 - a2)
+                float nr = s * t2i, ni = -s * t2r;
+                float b1r = mr + nr, b1i = mi + ni, b2r = mr - nr, b2i = mi - ni;
+                yr[o1 + u] = b1r * w1r - b1i * w1i;
+                yi[o1 + u] = b1r * w1i + b1i * w1r;
+                yr[o2 + u] = b2r * w2r - b2i * w2i;
+                yi[o2 + u] = b2r * w2i + b2i * w2r;
+            }
+        }
+    }
+
+    private static final float C1 = (float) Math.cos(2 * Math.PI / 5), C2 = (float) Math.cos(4 * Math.PI / 5);
+    private static final float S1 = (float) Math.sin(2 * Math.PI / 5), S2 = (float) Math.sin(4 * Math.PI / 5);
+
+    private static void pass5(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr, float[] wi) {
+        int ms = m * sl;
+        final float c1 = C1, c2 = C2, s1 = S1, s2 = S2;
+        for (int j = 0; j < m; j++) {
+            int i0 = j * sl, i1 = i0 + ms, i2 = i1 + ms, i3 = i2 + ms, i4 = i3 + ms;
+            int o0 = 5 * j * sl, o1 = o0 + sl, o2 = o1 + sl, o3 = o2 + sl, o4 = o3 + sl;
+            int w = 4 * j;
+            float w1r = wr[w], w1i = wi[w], w2r = wr[w + 1], w2i = wi[w + 1];
+            float w3r = wr[w + 2], w3i = wi[w + 2], w4r = wr[w + 3], w4i = wi[w + 3];
+            for (int u = 0; u < sl; u++) {
+                float a0r = xr[i0 + u], a0i = xi[i0 + u];
+                float a1r = xr[i1 + u], a1i = xi[i1 + u], a4r = xr[i4 + u], a4i = xi[i4 + u];
+                float a2r = xr[i2 + u], a2i = xi[i2 + u], a3r = xr[i3 + u], a3i = xi[i3 + u];
+                float b1r = a1r + a4r, b1i = a1i + a4i, d1r = a1r - a4r, d1i = a1i - a4i;
+                float b2r = a2r + a3r, b2i = a2i + a3i, d2r = a2r - a3r, d2i = a2i - a3i;
+                yr[o0 + u] = a0r + b1r + b2r;
+                yi[o0 + u] = a0i + b1i + b2i;
+                float p1r = a0r + c1 * b1r + c2 * b2r, p1i = a0i + c1 * b1i + c2 * b2i;
+                float p2r = a0r + c2 * b1r + c1 * b2r, p2i = a0i + c2 * b1i + c1 * b2i;
+                float q1r = s1 * d1r + s2 * d2r, q1i = s1 * d1i + s2 * d2i;
+                float q2r = s2 * d1r - s1 * d2r, q2i = s2 * d1i - s1 * d2i;
+                // y1 = p1 - i q1, y4 = p1 + i q1, y2 = p2 - i q2, y3 = p2 + i q2
+                float y1r = p1r + q1i, y1i = p1i - q1r, y4r = p1r - q1i, y4i = p1i + q1r;
+                float y2r = p2r + q2i, y2i = p2i - q2r, y3r = p2r - q2i, y3i = p2i + q2r;
+                yr[o1 + u] = y1r * w1r - y1i * w1i;
+                yi[o1 + u] = y1r * w1i + y1i * w1r;
+                yr[o2 + u] = y2r * w2r - y2i * w2i;
+                yi[o2 + u] = y2r * w2i + y2i * w2r;
+                yr[o3 + u] = y3r * w3r - y3i * w3i;
+                yi[o3 + u] = y3r * w3i + y3i * w3r;
+                yr[o4 + u] = y4r * w4r - y4i * w4i;
+                yi[o4 + u] = y4r * w4i + y4i * w4r;
+            }
+        }
+    }
+
+    /**
+     * Any odd prime p: y_r = P_r − i Q_r and y_{p−r} = P_r + i Q_r with
+     * P_r = a_0 + Σ_k cos(2π rk/p) (a_k + a_{p−k}) and Q_r = Σ_k sin(2π rk/p) (a_k − a_{p−k}),
+     * k = 1..(p−1)/2. P_r is accumulated in the slot of y_r and Q_r in that of y_{p−r}, each
+     * accumulation a contiguous loop over the block.
+     */
+    private static void passOdd(int p, float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr,
+                                float[] wi, float[] cs, float[] sn) {
+        int ms = m * sl, h = (p - 1) / 2;
+        for (int j = 0; j < m; j++) {
+            int i0 = j * sl, o0 = p * j * sl;
+            for (int u = 0; u < sl; u++) {
+                float sr = xr[i0 + u], si = xi[i0 + u];
+                yr[o0 + u] = sr;
+                yi[o0 + u] = si;
+            }
+            for (int r = 1; r <= h; r++) {
+                int op = o0 + r * sl, oq = o0 + (p - r) * sl;
+                for (int u = 0; u < sl; u++) {
+                    yr[op + u] = xr[i0 + u];
+                    yi[op + u] = xi[i0 + u];
+                    yr[oq + u] = 0f;
+                    yi[oq + u] = 0f;
+                }
+            }
+            for (int k = 1; k <= h; k++) {
+                int ik = i0 + k * ms, ikm = i0 + (p - k) * ms;
+                for (int u = 0; u < sl; u++) {
+                    yr[o0 + u] += xr[ik + u] + xr[ikm + u];
+                    yi[o0 + u] += xi[ik + u] + xi[ikm + u];
+                }
+                for (int r = 1; r <= h; r++) {
+                    int rk = (r * k) % p;
+                    float c = cs[rk], s = sn[rk];
+                    int op = o0 + r * sl, oq = o0 + (p - r) * sl;
+                    for (int u = 0; u < sl; u++) {
+                        float ar = xr[ik + u], ai = xi[ik + u], br = xr[ikm + u], bi = xi[ikm + u];
+                        yr[op + u] += c * (ar + br);
+                        yi[op + u] += c * (ai + bi);
+                        yr[oq + u] += s * (ar - br);
+                        yi[oq + u] += s * (ai - bi);
+                    }
+                }
+            }
+            for (int r = 1; r <= h; r++) {
+                int op = o0 + r * sl, oq = o0 + (p - r) * sl;
+                int w1 = j * (p - 1) + r - 1, w2 = j * (p - 1) + p - r - 1;
+                float w1r = wr[w1], w1i = wi[w1], w2r = wr[w2], w2i = wi[w2];
+                for (int u = 0; u < sl; u++) {
+                    float pr = yr[op + u], pi = yi[op + u], qr = yr[oq + u], qi = yi[oq + u];
+                    float ar = pr + qi, ai = pi - qr, br = pr - qi, bi = pi + qr;
+                    yr[op + u] = ar * w1r - ai * w1i;
+                    yi[op + u] = ar * w1i + ai * w1r;
+                    yr[oq + u] = br * w2r - bi * w2i;
+                    yi[oq + u] = br * w2i + bi * w2r;
+                }
+            }
+        }
+    }
+}
