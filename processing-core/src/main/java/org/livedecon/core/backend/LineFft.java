@@ -115,15 +115,55 @@ public final class LineFft {
      * {@code n * lanes} each), in place; {@code workRe, workIm} are scratch of the same size.
      */
     public void forward(float[] re, float[] im, float[] workRe, float[] workIm, int lanes) {
+        forward(re, im, workRe, workIm, lanes, null);
+    }
+
+    /**
+     * Scratch for the SIMD form of the radix-2, 3, 4 and 5 passes: ten arrays the length of the
+     * longest contiguous run of a pass, {@code n * lanes / 2}. One per thread.
+     */
+    public float[][] newStreams(int lanes) {
+        return streams(n * lanes);
+    }
+
+    /** Streams for transforms of up to {@code values} complex values per block (length times lanes), any length. */
+    public static float[][] streams(int values) {
+        return new float[10][Math.max(1, values / 2)];
+    }
+
+    /**
+     * As {@link #forward(float[], float[], float[], float[], int)}, with {@code streams} from
+     * {@link #newStreams} (or null) for the SIMD form of the passes.
+     *
+     * <p>Why the copies: HotSpot's C2 (JDK 8 to 17 at least) vectorizes a loop only when all its
+     * array accesses share one runtime offset; the butterfly reads and writes p runs at different
+     * offsets of the same arrays, which stays scalar. Copying each run to an array of its own (a
+     * fast intrinsic) makes the butterfly loop SIMD, several times faster, once runs are long
+     * ({@link #SIMD_MIN_RUN}); the first pass, whose runs are one block wide, stays scalar.
+     */
+    public void forward(float[] re, float[] im, float[] workRe, float[] workIm, int lanes, float[][] streams) {
         float[] xr = re, xi = im, yr = workRe, yi = workIm;
         for (int q = 0; q < radix.length; q++) {
             int sl = stride[q] * lanes;
             int m = n / (stride[q] * radix[q]);
+            boolean simd = streams != null && sl >= SIMD_MIN_RUN && streams[0].length >= sl;
             switch (radix[q]) {
-                case 4: pass4(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
-                case 2: pass2(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
-                case 3: pass3(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
-                case 5: pass5(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]); break;
+                case 4:
+                    if (simd) pass4Simd(xr, xi, yr, yi, sl, m, twRe[q], twIm[q], streams);
+                    else pass4(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]);
+                    break;
+                case 2:
+                    if (simd) pass2Simd(xr, xi, yr, yi, sl, m, twRe[q], twIm[q], streams);
+                    else pass2(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]);
+                    break;
+                case 3:
+                    if (simd) pass3Simd(xr, xi, yr, yi, sl, m, twRe[q], twIm[q], streams);
+                    else pass3(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]);
+                    break;
+                case 5:
+                    if (simd) pass5Simd(xr, xi, yr, yi, sl, m, twRe[q], twIm[q], streams);
+                    else pass5(xr, xi, yr, yi, sl, m, twRe[q], twIm[q]);
+                    break;
                 default: passOdd(radix[q], xr, xi, yr, yi, sl, m, twRe[q], twIm[q], cosP[q], sinP[q]); break;
             }
             float[] t = xr; xr = yr; yr = t;
@@ -140,7 +180,158 @@ public final class LineFft {
      * before and after a forward transform gives the inverse, and with split arrays the swap is free.
      */
     public void inverse(float[] re, float[] im, float[] workRe, float[] workIm, int lanes) {
-        forward(im, re, workIm, workRe, lanes);
+        forward(im, re, workIm, workRe, lanes, null);
+    }
+
+    /** As {@link #inverse(float[], float[], float[], float[], int)}, with SIMD streams (or null). */
+    public void inverse(float[] re, float[] im, float[] workRe, float[] workIm, int lanes, float[][] streams) {
+        forward(im, re, workIm, workRe, lanes, streams);
+    }
+
+    /** Shortest contiguous run worth copying out for SIMD. */
+    private static final int SIMD_MIN_RUN = 32;
+
+    /** Copies the p input runs of butterfly j into streams 0..p-1 (real) and 5..5+p-1 (imaginary). */
+    private static void copyIn(float[] xr, float[] xi, int j, int sl, int ms, int p, float[][] st) {
+        int a = j * sl;
+        for (int t = 0; t < p; t++) {
+            System.arraycopy(xr, a + t * ms, st[t], 0, sl);
+            System.arraycopy(xi, a + t * ms, st[5 + t], 0, sl);
+        }
+    }
+
+    /** Copies streams 0..p-1 and 5..5+p-1 to the p output runs of butterfly j, with twiddles when j > 0. */
+    private static void twiddleAndCopyOut(float[] yr, float[] yi, int j, int sl, int p, float[] wr, float[] wi,
+                                          float[][] st) {
+        if (j > 0) {
+            int w = (p - 1) * j;
+            for (int r = 1; r < p; r++) twiddle(st[r], st[5 + r], sl, wr[w + r - 1], wi[w + r - 1]);
+        }
+        int o = p * j * sl;
+        for (int r = 0; r < p; r++) {
+            System.arraycopy(st[r], 0, yr, o + r * sl, sl);
+            System.arraycopy(st[5 + r], 0, yi, o + r * sl, sl);
+        }
+    }
+
+    private static void pass2Simd(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr,
+                                  float[] wi, float[][] st) {
+        for (int j = 0; j < m; j++) {
+            copyIn(xr, xi, j, sl, m * sl, 2, st);
+            radix2(st[0], st[5], st[1], st[6], sl);
+            twiddleAndCopyOut(yr, yi, j, sl, 2, wr, wi, st);
+        }
+    }
+
+    private static void pass3Simd(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr,
+                                  float[] wi, float[][] st) {
+        float[] r0 = st[0], r1 = st[1], r2 = st[2], i0 = st[5], i1 = st[6], i2 = st[7];
+        final float s = SIN60;
+        for (int j = 0; j < m; j++) {
+            copyIn(xr, xi, j, sl, m * sl, 3, st);
+            radix2(r1, i1, r2, i2, sl); // t1 = a1 + a2, t2 = a1 - a2
+            for (int u = 0; u < sl; u++) { // y0 = a0 + t1, m = a0 - t1 / 2
+                float ar = r0[u], ai = i0[u], tr = r1[u], ti = i1[u];
+                r0[u] = ar + tr;
+                i0[u] = ai + ti;
+                r1[u] = ar - 0.5f * tr;
+                i1[u] = ai - 0.5f * ti;
+            }
+            for (int u = 0; u < sl; u++) { // y1 = m - i s t2, y2 = m + i s t2
+                float ar = r1[u], ai = i1[u], br = s * r2[u], bi = s * i2[u];
+                r1[u] = ar + bi;
+                i1[u] = ai - br;
+                r2[u] = ar - bi;
+                i2[u] = ai + br;
+            }
+            twiddleAndCopyOut(yr, yi, j, sl, 3, wr, wi, st);
+        }
+    }
+
+    private static void pass5Simd(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr,
+                                  float[] wi, float[][] st) {
+        float[] r0 = st[0], r1 = st[1], r2 = st[2], r3 = st[3], r4 = st[4];
+        float[] i0 = st[5], i1 = st[6], i2 = st[7], i3 = st[8], i4 = st[9];
+        final float c1 = C1, c2 = C2, s1 = S1, s2 = S2;
+        for (int j = 0; j < m; j++) {
+            copyIn(xr, xi, j, sl, m * sl, 5, st);
+            radix2(r1, i1, r4, i4, sl); // slot 1: b1 = a1 + a4, slot 4: d1 = a1 - a4
+            radix2(r2, i2, r3, i3, sl); // slot 2: b2 = a2 + a3, slot 3: d2 = a2 - a3
+            for (int u = 0; u < sl; u++) { // slots 0, 1, 2: y0, p1, p2
+                float a = r0[u], b1 = r1[u], b2 = r2[u];
+                r0[u] = a + b1 + b2;
+                r1[u] = a + c1 * b1 + c2 * b2;
+                r2[u] = a + c2 * b1 + c1 * b2;
+            }
+            for (int u = 0; u < sl; u++) {
+                float a = i0[u], b1 = i1[u], b2 = i2[u];
+                i0[u] = a + b1 + b2;
+                i1[u] = a + c1 * b1 + c2 * b2;
+                i2[u] = a + c2 * b1 + c1 * b2;
+            }
+            for (int u = 0; u < sl; u++) { // slot 4: q1 = s1 d1 + s2 d2, slot 3: q2 = s2 d1 - s1 d2
+                float dr1 = r4[u], di1 = i4[u], dr2 = r3[u], di2 = i3[u];
+                r4[u] = s1 * dr1 + s2 * dr2;
+                i4[u] = s1 * di1 + s2 * di2;
+                r3[u] = s2 * dr1 - s1 * dr2;
+                i3[u] = s2 * di1 - s1 * di2;
+            }
+            radix2MinusI(r1, i1, r4, i4, sl); // y1 = p1 - i q1, y4 = p1 + i q1
+            radix2MinusI(r2, i2, r3, i3, sl); // y2 = p2 - i q2, y3 = p2 + i q2
+            twiddleAndCopyOut(yr, yi, j, sl, 5, wr, wi, st);
+        }
+    }
+
+    /** {@code (a, b) <- (a + b, a - b)} over {@code [0, len)}. */
+    private static void radix2(float[] ar, float[] ai, float[] br, float[] bi, int len) {
+        for (int u = 0; u < len; u++) {
+            float xr = ar[u], xi = ai[u], yr = br[u], yi = bi[u];
+            ar[u] = xr + yr;
+            ai[u] = xi + yi;
+            br[u] = xr - yr;
+            bi[u] = xi - yi;
+        }
+    }
+
+    /** {@code (a, b) <- (a - i b, a + i b)} over {@code [0, len)}. */
+    private static void radix2MinusI(float[] ar, float[] ai, float[] br, float[] bi, int len) {
+        for (int u = 0; u < len; u++) {
+            float xr = ar[u], xi = ai[u], yr = br[u], yi = bi[u];
+            ar[u] = xr + yi;
+            ai[u] = xi - yr;
+            br[u] = xr - yi;
+            bi[u] = xi + yr;
+        }
+    }
+
+    /** {@code (re, im) *= (wr + i wi)} over {@code [0, len)}. */
+    private static void twiddle(float[] re, float[] im, int len, float wr, float wi) {
+        for (int u = 0; u < len; u++) {
+            float a = re[u], b = im[u];
+            re[u] = a * wr - b * wi;
+            im[u] = a * wi + b * wr;
+        }
+    }
+
+    /** {@link #pass4} on copies of the four input runs (see {@link #forward}). */
+    private static void pass4Simd(float[] xr, float[] xi, float[] yr, float[] yi, int sl, int m, float[] wr,
+                                  float[] wi, float[][] st) {
+        float[] r0 = st[0], r1 = st[1], r2 = st[2], r3 = st[3], i0 = st[5], i1 = st[6], i2 = st[7], i3 = st[8];
+        for (int j = 0; j < m; j++) {
+            copyIn(xr, xi, j, sl, m * sl, 4, st);
+            // C2 vectorizes a loop over at most about six arrays, and leaves a butterfly fused
+            // with complex products scalar: the radix-4 butterfly as two stages of radix-2 loops
+            // over four arrays each, the twiddles in loops of their own
+            radix2(r0, i0, r2, i2, sl);       // slots 0, 2: a0 + a2, a0 - a2
+            radix2(r1, i1, r3, i3, sl);       // slots 1, 3: a1 + a3, a1 - a3
+            radix2(r0, i0, r1, i1, sl);       // slots 0, 1: y0, y2
+            radix2MinusI(r2, i2, r3, i3, sl); // slots 2, 3: y1, y3
+            // outputs in order y0..y3
+            float[] t = st[1]; st[1] = st[2]; st[2] = t;
+            t = st[6]; st[6] = st[7]; st[7] = t;
+            twiddleAndCopyOut(yr, yi, j, sl, 4, wr, wi, st);
+            st[2] = st[1]; st[1] = r1; st[7] = st[6]; st[6] = i1;
+        }
     }
 
     // Each pass: sub-transforms of length len = p * m, value (q, j + m t) of the input at
