@@ -31,9 +31,12 @@ public final class CpuBackend implements Backend {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param threads worker threads, at least 1 */
+    /**
+     * @param threads worker threads, at least 1; the FFT is livedecon's own unless the system
+     *     property {@value CpuFft#PROPERTY} names another
+     */
     public CpuBackend(int threads) {
-        this(threads, CpuFft.LIVEDECON);
+        this(threads, CpuFft.fromSystemProperty());
     }
 
     /**

@@ -21,6 +21,24 @@ public enum CpuFft {
     /** Name for logs and tables ("livedecon FFT", "JTransforms"). */
     public String label() { return label; }
 
+    /** System property that picks the FFT of CPU backends made without naming one. */
+    public static final String PROPERTY = "livedecon.fft";
+
+    /**
+     * The FFT named by the system property {@value #PROPERTY} ({@code livedecon} or
+     * {@code jtransforms}, e.g. {@code LIVEDECON_JAVA_OPTS=-Dlivedecon.fft=jtransforms}), else
+     * {@link #LIVEDECON}: lets any command be rerun on the reference for comparison.
+     */
+    public static CpuFft fromSystemProperty() {
+        String v = System.getProperty(PROPERTY);
+        if (v == null || v.trim().isEmpty()) return LIVEDECON;
+        try {
+            return parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("system property " + PROPERTY + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Parses {@code livedecon} or {@code jtransforms} (any case). */
     public static CpuFft parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);

@@ -19,6 +19,9 @@ import org.livedecon.core.volume.Shape;
  * place: no full-volume copies. {@link #convolve} fuses the OTF multiplication into the z pass, so
  * the forward z transform, the product and the inverse z transform happen while a block is in cache.
  *
+ * <p>The x and y passes run plane by plane ({@link #forwardPlane}, {@link #inversePlane}: the 2D
+ * building blocks), so the y pass reads a plane from cache rather than from main memory.
+ *
  * <p>Spectrum layout as {@link Fft3d}. Each worker thread has its own scratch.
  */
 final class StockhamFft3d implements Fft3d {
@@ -88,17 +91,15 @@ final class StockhamFft3d implements Fft3d {
     @Override
     public void forward(float[] in, float[] out, Shape nonZero) {
         int wy = Math.min(ny, nonZero.ny()), wz = Math.min(nz, nonZero.nz());
-        xForward(in, out, wy, wz);
-        if (ny > 1) columns(out, fy, ly, wz, plane, row, wy, ny, true, null, false);
-        if (nz > 1) columns(out, fz, lz, ny, row, plane, wz, nz, true, null, false);
+        planes(in, out, wy, wz, true);
+        if (nz > 1) zColumns(out, wz, nz, true, null, false);
     }
 
     @Override
     public void inverse(float[] in, float[] out, Shape needed) {
         int wy = Math.min(ny, needed.ny()), wz = Math.min(nz, needed.nz());
-        if (nz > 1) columns(in, fz, lz, ny, row, plane, nz, wz, false, null, false);
-        if (ny > 1) columns(in, fy, ly, wz, plane, row, ny, wy, false, null, false);
-        xInverse(in, out, wy, wz);
+        if (nz > 1) zColumns(in, nz, wz, false, null, false);
+        planes(in, out, wy, wz, false);
     }
 
     /**
@@ -109,15 +110,59 @@ final class StockhamFft3d implements Fft3d {
                   Shape needed) {
         int iy = Math.min(ny, nonZero.ny()), iz = Math.min(nz, nonZero.nz());
         int oy = Math.min(ny, needed.ny()), oz = Math.min(nz, needed.nz());
-        xForward(in, spectrum, iy, iz);
-        if (ny > 1) columns(spectrum, fy, ly, iz, plane, row, iy, ny, true, null, false);
+        planes(in, spectrum, iy, iz, true);
         if (nz > 1) {
-            columns(spectrum, fz, lz, ny, row, plane, iz, oz, true, otf, conjugate);
+            zColumns(spectrum, iz, oz, true, otf, conjugate);
         } else {
             multiply(parallel, spectrum, otf, conjugate);
         }
-        if (ny > 1) columns(spectrum, fy, ly, oz, plane, row, ny, oy, false, null, false);
-        xInverse(spectrum, out, oy, oz);
+        planes(spectrum, out, oy, oz, false);
+    }
+
+    /**
+     * The 2D (x, y) transforms of planes {@code [0, wz)}, each plane start to end on one thread so
+     * that its y pass finds the plane the x pass has just written still in cache.
+     */
+    private void planes(final float[] in, final float[] out, final int wy, int wz, final boolean forward) {
+        parallel.forRange(wz, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int z = from; z < to; z++) {
+                    if (forward) forwardPlane(in, nx * ny * z, out, plane * z, wy, w);
+                    else inversePlane(in, plane * z, out, nx * ny * z, wy, w);
+                }
+            }
+        });
+    }
+
+    /**
+     * 2D forward transform of one plane: real lines {@code [0, wy)} at {@code in[inOffset + nx y]}
+     * (the others zero, never read) to the half spectrum at {@code out[outOffset]}, row {@code ky}
+     * at {@code 2 (nx/2+1) ky}. Thread {@code w}'s scratch.
+     */
+    void forwardPlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w) {
+        for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
+            xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, wy - y0), w);
+        }
+        if (ny == 1) return;
+        for (int k0 = 0; k0 < nxh; k0 += ly) {
+            columnBlock(out, fy, outOffset + 2 * k0, row, Math.min(ly, nxh - k0), wy, ny, true, null, false, w);
+        }
+    }
+
+    /**
+     * 2D inverse transform of one plane (destroying {@code in}), scaled by 1/N of the whole volume;
+     * only lines {@code [0, wy)} are written.
+     */
+    void inversePlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w) {
+        if (ny > 1) {
+            for (int k0 = 0; k0 < nxh; k0 += ly) {
+                columnBlock(in, fy, inOffset + 2 * k0, row, Math.min(ly, nxh - k0), ny, wy, false, null, false, w);
+            }
+        }
+        for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
+            xInverseGroup(in, inOffset + row * y0, out, outOffset + nx * y0, Math.min(2 * lx, wy - y0), w);
+        }
     }
 
     /** {@code a *= h} (or {@code conj(h)}) element by element, interleaved complex arrays. */
@@ -137,159 +182,144 @@ final class StockhamFft3d implements Fft3d {
         });
     }
 
-    /** Index (y + ny z) of the {@code d}-th line of the window {@code [0, wy) x [0, wz)}. */
-    private int line(int d, int wy) {
-        return d % wy + ny * (d / wy);
+    /**
+     * x transforms of {@code count <= 2 lx} consecutive real lines from {@code in[src]} to rows
+     * from {@code out[dst]}: line b is the real part of lane b, line {@code lanes + b} its
+     * imaginary part; the half spectra follow from A_k = (Z_k + conj Z_{n−k}) / 2 and
+     * B_k = (Z_k − conj Z_{n−k}) / 2i.
+     */
+    private void xForwardGroup(float[] in, int src, float[] out, int dst, int count, int w) {
+        float[] re = bre[w], im = bim[w];
+        int lanes = (count + 1) / 2, second = count - lanes;
+        for (int b = 0; b < lanes; b++) {
+            int s = src + nx * b;
+            for (int x = 0; x < nx; x++) re[x * lanes + b] = in[s + x];
+        }
+        for (int b = 0; b < second; b++) {
+            int s = src + nx * (lanes + b);
+            for (int x = 0; x < nx; x++) im[x * lanes + b] = in[s + x];
+        }
+        if (second < lanes) { // odd count: the last lane has no partner line
+            for (int x = 0; x < nx; x++) im[x * lanes + lanes - 1] = 0f;
+        }
+        fx.forward(re, im, wre[w], wim[w], lanes, streams[w]);
+        for (int b = 0; b < lanes; b++) {
+            int oa = dst + row * b;
+            for (int k = 0; k < nxh; k++) {
+                int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
+                out[oa + 2 * k] = 0.5f * (re[zk] + re[zm]);
+                out[oa + 2 * k + 1] = 0.5f * (im[zk] - im[zm]);
+            }
+        }
+        for (int b = 0; b < second; b++) {
+            int ob = dst + row * (lanes + b);
+            for (int k = 0; k < nxh; k++) {
+                int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
+                out[ob + 2 * k] = 0.5f * (im[zk] + im[zm]);
+                out[ob + 2 * k + 1] = 0.5f * (re[zm] - re[zk]);
+            }
+        }
     }
 
     /**
-     * x transforms of the lines of the window {@code wy x wz} (the others are zero and their
-     * spectrum rows are left unwritten: the column passes treat them as zero). A group of up to
-     * {@code 2 lx} lines: line {@code d0 + b} is the real part of lane b, line
-     * {@code d0 + lanes + b} its imaginary part; the half spectra then follow from
-     * A_k = (Z_k + conj Z_{n−k}) / 2 and B_k = (Z_k − conj Z_{n−k}) / 2i.
+     * Inverse x transforms of {@code count} consecutive rows from {@code in[src]} to real lines
+     * from {@code out[dst]}, scaled by 1/N: two half spectra A, B make Z_k = A_k + i B_k (with
+     * A_{n−k} = conj A_k and likewise B for the upper half), whose inverse has line A in its real
+     * and line B in its imaginary part.
      */
-    private void xForward(final float[] in, final float[] out, final int wy, final int wz) {
-        final int lines = wy * wz, group = 2 * lx;
-        parallel.forRange((lines + group - 1) / group, new Parallel.RangeBody() {
-            @Override
-            public void run(int from, int to, int w) {
-                float[] re = bre[w], im = bim[w];
-                for (int g = from; g < to; g++) {
-                    int d0 = g * group, count = Math.min(group, lines - d0);
-                    int lanes = (count + 1) / 2, second = count - lanes;
-                    for (int b = 0; b < lanes; b++) {
-                        int src = nx * line(d0 + b, wy);
-                        for (int x = 0; x < nx; x++) re[x * lanes + b] = in[src + x];
-                    }
-                    for (int b = 0; b < second; b++) {
-                        int src = nx * line(d0 + lanes + b, wy);
-                        for (int x = 0; x < nx; x++) im[x * lanes + b] = in[src + x];
-                    }
-                    if (second < lanes) { // odd count: the last lane has no partner line
-                        for (int x = 0; x < nx; x++) im[x * lanes + lanes - 1] = 0f;
-                    }
-                    fx.forward(re, im, wre[w], wim[w], lanes, streams[w]);
-                    for (int b = 0; b < lanes; b++) {
-                        int oa = row * line(d0 + b, wy);
-                        for (int k = 0; k < nxh; k++) {
-                            int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
-                            out[oa + 2 * k] = 0.5f * (re[zk] + re[zm]);
-                            out[oa + 2 * k + 1] = 0.5f * (im[zk] - im[zm]);
-                        }
-                    }
-                    for (int b = 0; b < second; b++) {
-                        int ob = row * line(d0 + lanes + b, wy);
-                        for (int k = 0; k < nxh; k++) {
-                            int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
-                            out[ob + 2 * k] = 0.5f * (im[zk] + im[zm]);
-                            out[ob + 2 * k + 1] = 0.5f * (re[zm] - re[zk]);
-                        }
-                    }
+    private void xInverseGroup(float[] in, int src, float[] out, int dst, int count, int w) {
+        float[] re = bre[w], im = bim[w];
+        float scale = (float) (1.0 / ((double) nx * ny * nz));
+        int lanes = (count + 1) / 2, second = count - lanes;
+        for (int b = 0; b < lanes; b++) {
+            int oa = src + row * b;
+            int ob = b < second ? src + row * (lanes + b) : -1;
+            for (int k = 0; k < nxh; k++) {
+                float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
+                float br = ob < 0 ? 0f : in[ob + 2 * k], bi = ob < 0 ? 0f : in[ob + 2 * k + 1];
+                re[k * lanes + b] = ar - bi;
+                im[k * lanes + b] = ai + br;
+                int m = nx - k;
+                if (k > 0 && m >= nxh) {
+                    re[m * lanes + b] = ar + bi;
+                    im[m * lanes + b] = br - ai;
                 }
             }
-        });
+        }
+        fx.inverse(re, im, wre[w], wim[w], lanes, streams[w]);
+        for (int b = 0; b < lanes; b++) {
+            int d = dst + nx * b;
+            for (int x = 0; x < nx; x++) out[d + x] = re[x * lanes + b] * scale;
+        }
+        for (int b = 0; b < second; b++) {
+            int d = dst + nx * (lanes + b);
+            for (int x = 0; x < nx; x++) out[d + x] = im[x * lanes + b] * scale;
+        }
     }
 
     /**
-     * Inverse x transforms of the lines of the window, scaled by 1/N: two half spectra A, B make
-     * Z_k = A_k + i B_k (with A_{n−k} = conj A_k and likewise B for the upper half), whose
-     * inverse has line A in its real and line B in its imaginary part.
+     * Transforms along z, in place, for every kx column of every ky row, in blocks of
+     * {@code lz} columns spread over the threads. Planes from {@code inCount} on are taken as
+     * zero, only planes {@code [0, outCount)} are written; with {@code otf}, the fused convolution.
      */
-    private void xInverse(final float[] in, final float[] out, final int wy, final int wz) {
-        final int lines = wy * wz, group = 2 * lx;
-        final float scale = (float) (1.0 / ((double) nx * ny * nz));
-        parallel.forRange((lines + group - 1) / group, new Parallel.RangeBody() {
+    private void zColumns(final float[] data, final int inCount, final int outCount, final boolean forward,
+                          final float[] otf, final boolean conjugate) {
+        final int blocks = (nxh + lz - 1) / lz;
+        parallel.forRange(ny * blocks, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
-                float[] re = bre[w], im = bim[w];
-                for (int g = from; g < to; g++) {
-                    int d0 = g * group, count = Math.min(group, lines - d0);
-                    int lanes = (count + 1) / 2, second = count - lanes;
-                    for (int b = 0; b < lanes; b++) {
-                        int oa = row * line(d0 + b, wy);
-                        int ob = b < second ? row * line(d0 + lanes + b, wy) : -1;
-                        for (int k = 0; k < nxh; k++) {
-                            float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
-                            float br = ob < 0 ? 0f : in[ob + 2 * k], bi = ob < 0 ? 0f : in[ob + 2 * k + 1];
-                            re[k * lanes + b] = ar - bi;
-                            im[k * lanes + b] = ai + br;
-                            int m = nx - k;
-                            if (k > 0 && m >= nxh) {
-                                re[m * lanes + b] = ar + bi;
-                                im[m * lanes + b] = br - ai;
-                            }
-                        }
-                    }
-                    fx.inverse(re, im, wre[w], wim[w], lanes, streams[w]);
-                    for (int b = 0; b < lanes; b++) {
-                        int dst = nx * line(d0 + b, wy);
-                        for (int x = 0; x < nx; x++) out[dst + x] = re[x * lanes + b] * scale;
-                    }
-                    for (int b = 0; b < second; b++) {
-                        int dst = nx * line(d0 + lanes + b, wy);
-                        for (int x = 0; x < nx; x++) out[dst + x] = im[x * lanes + b] * scale;
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * Transforms along y or z, in place, for every kx column of {@code outerCount} slices (planes
-     * for y, ky rows for z) {@code outerStride} floats apart, points {@code stride} floats apart.
-     * Points from {@code inCount} on are taken as zero without being read; only the first
-     * {@code outCount} points are written back. With {@code otf}, the block is multiplied by the
-     * OTF and transformed back (inverse) before it is written: the fused convolution.
-     */
-    private void columns(final float[] data, final LineFft f, final int lanesMax, int outerCount,
-                         final int outerStride, final int stride, final int inCount, final int outCount,
-                         final boolean forward, final float[] otf, final boolean conjugate) {
-        final int n = f.length();
-        final int blocks = (nxh + lanesMax - 1) / lanesMax;
-        parallel.forRange(outerCount * blocks, new Parallel.RangeBody() {
-            @Override
-            public void run(int from, int to, int w) {
-                float[] re = bre[w], im = bim[w], sr = wre[w], si = wim[w];
                 for (int task = from; task < to; task++) {
-                    int outer = task / blocks;
-                    int k0 = (task % blocks) * lanesMax;
-                    int bw = Math.min(lanesMax, nxh - k0);
-                    int base = outer * outerStride + 2 * k0;
-                    for (int j = 0; j < inCount; j++) {
-                        int p = base + j * stride, q = j * bw;
-                        for (int b = 0; b < bw; b++) {
-                            re[q + b] = data[p + 2 * b];
-                            im[q + b] = data[p + 2 * b + 1];
-                        }
-                    }
-                    Arrays.fill(re, inCount * bw, n * bw, 0f);
-                    Arrays.fill(im, inCount * bw, n * bw, 0f);
-                    float[][] st = streams[w];
-                    if (forward) f.forward(re, im, sr, si, bw, st);
-                    else f.inverse(re, im, sr, si, bw, st);
-                    if (otf != null) {
-                        float sign = conjugate ? -1f : 1f;
-                        for (int j = 0; j < n; j++) {
-                            int p = base + j * stride, q = j * bw;
-                            for (int b = 0; b < bw; b++) {
-                                float ar = re[q + b], ai = im[q + b];
-                                float hr = otf[p + 2 * b], hi = sign * otf[p + 2 * b + 1];
-                                re[q + b] = ar * hr - ai * hi;
-                                im[q + b] = ar * hi + ai * hr;
-                            }
-                        }
-                        f.inverse(re, im, sr, si, bw, st);
-                    }
-                    for (int j = 0; j < outCount; j++) {
-                        int p = base + j * stride, q = j * bw;
-                        for (int b = 0; b < bw; b++) {
-                            data[p + 2 * b] = re[q + b];
-                            data[p + 2 * b + 1] = im[q + b];
-                        }
-                    }
+                    int k0 = (task % blocks) * lz;
+                    int base = (task / blocks) * row + 2 * k0;
+                    columnBlock(data, fz, base, plane, Math.min(lz, nxh - k0), inCount, outCount, forward, otf,
+                            conjugate, w);
                 }
             }
         });
+    }
+
+    /**
+     * Transforms of {@code bw} neighbouring complex columns, point j of column b at
+     * {@code data[base + j * stride + 2 b]}, in place, with thread {@code w}'s scratch. Points from
+     * {@code inCount} on are taken as zero without being read; only the first {@code outCount}
+     * points are written back. With {@code otf} (same layout as data), the block is multiplied by
+     * the OTF and transformed back (inverse) before it is written: the fused convolution.
+     */
+    private void columnBlock(float[] data, LineFft f, int base, int stride, int bw, int inCount, int outCount,
+                             boolean forward, float[] otf, boolean conjugate, int w) {
+        int n = f.length();
+        float[] re = bre[w], im = bim[w], sr = wre[w], si = wim[w];
+        float[][] st = streams[w];
+        for (int j = 0; j < inCount; j++) {
+            int p = base + j * stride, q = j * bw;
+            for (int b = 0; b < bw; b++) {
+                re[q + b] = data[p + 2 * b];
+                im[q + b] = data[p + 2 * b + 1];
+            }
+        }
+        Arrays.fill(re, inCount * bw, n * bw, 0f);
+        Arrays.fill(im, inCount * bw, n * bw, 0f);
+        if (forward) f.forward(re, im, sr, si, bw, st);
+        else f.inverse(re, im, sr, si, bw, st);
+        if (otf != null) {
+            float sign = conjugate ? -1f : 1f;
+            for (int j = 0; j < n; j++) {
+                int p = base + j * stride, q = j * bw;
+                for (int b = 0; b < bw; b++) {
+                    float ar = re[q + b], ai = im[q + b];
+                    float hr = otf[p + 2 * b], hi = sign * otf[p + 2 * b + 1];
+                    re[q + b] = ar * hr - ai * hi;
+                    im[q + b] = ar * hi + ai * hr;
+                }
+            }
+            f.inverse(re, im, sr, si, bw, st);
+        }
+        for (int j = 0; j < outCount; j++) {
+            int p = base + j * stride, q = j * bw;
+            for (int b = 0; b < bw; b++) {
+                data[p + 2 * b] = re[q + b];
+                data[p + 2 * b + 1] = im[q + b];
+            }
+        }
     }
 }
