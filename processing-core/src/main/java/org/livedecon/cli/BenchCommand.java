@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
             "  Wiener with all threads: seconds per stack (fastest of 3 runs) and voxels/s;",
             "  the same with one thread (RL with at most 3 iterations), and the speed-up ratios;",
             "  with --device cpu, RL also on the JTransforms FFT (the reference) with all threads, and the "
-                    + "FFT speed-up: JTransforms s/it over livedecon FFT s/it, measured in this one process.",
+                    + "FFT speed-up: JTransforms s/it over livedecon FFT s/it, measured in this one process, and "
+                + "the same ratio of the process CPU time the two RL measurements took.",
             "Each figure is the best of 2 (RL) or 3 (Wiener) runs.",
             "Prints a table and the peak heap. Large sizes need several GiB of heap."
         })
@@ -95,7 +96,7 @@ final class BenchCommand extends CliCommand {
             String ref = single.threads() == 1 ? "1-thr" : "cpu";
             rows.add(new String[] {"size (z,y,x)", "FFT grid", "RL s/it", "voxel-iterations/s", "Wiener s",
                 "Wiener voxels/s", ref + " RL s/it", ref + " Wiener s", "speed-up RL", "speed-up Wiener",
-                "memory B/voxel", "JTransforms RL s/it", "FFT speed-up RL"});
+                "memory B/voxel", "JTransforms RL s/it", "FFT speed-up RL", "FFT speed-up RL, CPU time"});
             out.println("measuring " + multi.name() + " against " + single.name()
                     + (reference != null ? " and " + reference.name() : ""));
             out.flush();
@@ -117,14 +118,18 @@ final class BenchCommand extends CliCommand {
         err().flush();
         Psf psf = gaussianPsf(psfShape);
         Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi instanceof CpuBackend ? multi : single).image();
+        long cpu0 = processCpuNanos();
         DeconvolutionResult rl = fastest(RL_REPEATS, Algorithm.ACCELERATED_RL, its, multi, image, psf);
+        long rlCpu = processCpuNanos() - cpu0;
         DeconvolutionResult wiener = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, multi, image, psf);
         DeconvolutionResult rl1 = run(Algorithm.ACCELERATED_RL,
                 single.threads() == 1 ? Math.min(its, SINGLE_THREAD_ITERATIONS) : its, single, image, psf);
         DeconvolutionResult wiener1 = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, single, image, psf);
         // the same job on the reference FFT, same threads, same process: the FFT's own speed-up
+        cpu0 = processCpuNanos();
         DeconvolutionResult rlRef = reference == null ? null
                 : fastest(RL_REPEATS, Algorithm.ACCELERATED_RL, its, reference, image, psf);
+        long rlRefCpu = processCpuNanos() - cpu0;
         Shape grid = rl.plan().grid();
         double rlSeconds = (rl.elapsedNanos() - rl.setupNanos()) / 1e9;
         double wienerSeconds = wiener.elapsedNanos() / 1e9;
@@ -141,7 +146,8 @@ final class BenchCommand extends CliCommand {
             f("%.2fx", wiener1Seconds / wienerSeconds),
             f("%.1f", (double) rl.plan().bytes() / grid.voxels()),
             rlRef == null ? "-" : f("%.4f", rlRef.secondsPerIteration()),
-            rlRef == null ? "-" : f("%.2fx", rlRef.secondsPerIteration() / rl.secondsPerIteration())
+            rlRef == null ? "-" : f("%.2fx", rlRef.secondsPerIteration() / rl.secondsPerIteration()),
+            rlRef == null || rlCpu <= 0 || rlRefCpu <= 0 ? "-" : f("%.2fx", (double) rlRefCpu / rlCpu)
         };
     }
 
@@ -156,6 +162,16 @@ final class BenchCommand extends CliCommand {
             run(Algorithm.ACCELERATED_RL, 3, b, image, psf);
             run(Algorithm.WIENER, 1, b, image, psf);
         }
+    }
+
+    /**
+     * CPU time of this process, or -1 where the JVM does not tell: on a machine shared with other
+     * work the ratio of CPU times of two runs is steadier than that of their wall times.
+     */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 
     /** Best of {@code repeats} runs: the usual guard against a scheduler hiccup on a shared machine. */
