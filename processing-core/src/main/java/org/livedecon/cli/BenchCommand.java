@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.CpuFft;
 import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Boundary;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Option;
             "  accelerated Richardson-Lucy with all threads: seconds per iteration and padded "
                     + "voxel-iterations/s (FFT grid voxels × iterations / time without set-up);",
             "  Wiener with all threads: seconds per stack (fastest of 3 runs) and voxels/s;",
-            "  the same with one thread (RL with at most 3 iterations), and the speed-up ratios.",
+            "  the same with one thread (RL with at most 3 iterations), and the speed-up ratios;",
+            "  with --device cpu, RL also on the JTransforms FFT (the reference) with all threads, and the "
+                    + "FFT speed-up: JTransforms s/it over livedecon FFT s/it, measured in this one process, and "
+                + "the same ratio of the process CPU time the two RL measurements took.",
             "Each figure is the best of 2 (RL) or 3 (Wiener) runs.",
             "Prints a table and the peak heap. Large sizes need several GiB of heap."
         })
@@ -99,16 +103,20 @@ final class BenchCommand extends CliCommand {
         List<String[]> rows = new ArrayList<String[]>();
         try (PeakMemory memory = PeakMemory.start();
              Backend multi = Backends.create(device, n, line -> out.println(line));
-             CpuBackend single = new CpuBackend(multi instanceof CpuBackend ? 1 : n)) {
+             CpuBackend single = new CpuBackend(multi instanceof CpuBackend ? 1 : n);
+             CpuBackend reference = multi instanceof CpuBackend ? new CpuBackend(n, CpuFft.JTRANSFORMS) : null) {
             String ref = single.threads() == 1 ? "1-thr" : "cpu";
             rows.add(new String[] {"size (z,y,x)", "FFT grid", "RL s/it", "voxel-iterations/s", "Wiener s",
                 "Wiener voxels/s", ref + " RL s/it", ref + " Wiener s", "speed-up RL", "speed-up Wiener",
-                "memory B/voxel"});
-            out.println("measuring " + multi.name() + " against " + single.name());
+                "memory B/voxel", "JTransforms RL s/it", "FFT speed-up RL", "FFT speed-up RL, CPU time"});
+            out.println("measuring " + multi.name() + " against " + single.name()
+                    + (reference != null ? " and " + reference.name() : ""));
             out.flush();
-            warmUp(multi, single);
+            long warm = System.nanoTime();
+            warmUp(multi, single, reference);
+            out.println(f("JIT warm-up %.2f s", (System.nanoTime() - warm) / 1e9));
             for (Shape shape : shapes) {
-                rows.add(measure(shape, psfShape, its, multi, single));
+                rows.add(measure(shape, psfShape, its, multi, single, reference));
             }
             print(out, rows);
             out.println("peak heap " + memory.peakMiB() + " MiB");
@@ -116,16 +124,24 @@ final class BenchCommand extends CliCommand {
         return 0;
     }
 
-    private String[] measure(Shape shape, Shape psfShape, int its, Backend multi, CpuBackend single) {
+    private String[] measure(Shape shape, Shape psfShape, int its, Backend multi, CpuBackend single,
+                             CpuBackend reference) {
         err().println("bench " + shape + " (z,y,x): simulating, then " + multi.name() + ", then " + single.name());
         err().flush();
         Psf psf = gaussianPsf(psfShape);
         Volume image = SyntheticStack.builder(shape, VOXEL).seed(7).build(psf, multi instanceof CpuBackend ? multi : single).image();
+        long cpu0 = processCpuNanos();
         DeconvolutionResult rl = fastest(RL_REPEATS, Algorithm.ACCELERATED_RL, its, multi, image, psf);
+        long rlCpu = processCpuNanos() - cpu0;
         DeconvolutionResult wiener = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, multi, image, psf);
         DeconvolutionResult rl1 = run(Algorithm.ACCELERATED_RL,
                 single.threads() == 1 ? Math.min(its, SINGLE_THREAD_ITERATIONS) : its, single, image, psf);
         DeconvolutionResult wiener1 = fastest(WIENER_REPEATS, Algorithm.WIENER, 1, single, image, psf);
+        // the same job on the reference FFT, same threads, same process: the FFT's own speed-up
+        cpu0 = processCpuNanos();
+        DeconvolutionResult rlRef = reference == null ? null
+                : fastest(RL_REPEATS, Algorithm.ACCELERATED_RL, its, reference, image, psf);
+        long rlRefCpu = processCpuNanos() - cpu0;
         Shape grid = rl.plan().grid();
         double rlSeconds = (rl.elapsedNanos() - rl.setupNanos()) / 1e9;
         double wienerSeconds = wiener.elapsedNanos() / 1e9;
@@ -140,20 +156,34 @@ final class BenchCommand extends CliCommand {
             f("%.4f", wiener1Seconds),
             f("%.2fx", rl1.secondsPerIteration() / rl.secondsPerIteration()),
             f("%.2fx", wiener1Seconds / wienerSeconds),
-            f("%.1f", (double) rl.plan().bytes() / grid.voxels())
+            f("%.1f", (double) rl.plan().bytes() / grid.voxels()),
+            rlRef == null ? "-" : f("%.4f", rlRef.secondsPerIteration()),
+            rlRef == null ? "-" : f("%.2fx", rlRef.secondsPerIteration() / rl.secondsPerIteration()),
+            rlRef == null || rlCpu <= 0 || rlRefCpu <= 0 ? "-" : f("%.2fx", (double) rlRefCpu / rlCpu)
         };
     }
 
     /** One small run per backend and algorithm so the JIT has compiled the hot loops before timing. */
-    private void warmUp(Backend multi, CpuBackend single) {
+    private void warmUp(Backend multi, CpuBackend single, CpuBackend reference) {
         err().println("bench: warming up");
         err().flush();
         Psf psf = gaussianPsf(Shape.of(17, 17, 9));
         Volume image = SyntheticStack.builder(Shape.of(64, 64, 16), VOXEL).seed(1).build(psf, multi instanceof CpuBackend ? multi : single).image();
-        for (Backend b : new Backend[] {multi, single}) {
+        for (Backend b : new Backend[] {multi, single, reference}) {
+            if (b == null) continue;
             run(Algorithm.ACCELERATED_RL, 3, b, image, psf);
             run(Algorithm.WIENER, 1, b, image, psf);
         }
+    }
+
+    /**
+     * CPU time of this process, or -1 where the JVM does not tell: on a machine shared with other
+     * work the ratio of CPU times of two runs is steadier than that of their wall times.
+     */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
     }
 
     /** Best of {@code repeats} runs: the usual guard against a scheduler hiccup on a shared machine. */

@@ -27,7 +27,7 @@ final class DevicesCommand extends CliCommand {
         } catch (OpenClException e) {
             out.println("no OpenCL platform: " + e.getMessage());
         }
-        out.println("cpu: Java CPU backend (JTransforms), " + Runtime.getRuntime().availableProcessors() + " cores");
+        out.println("cpu: Java CPU backend (livedecon FFT), " + Runtime.getRuntime().availableProcessors() + " cores");
         return 0;
     }
 }

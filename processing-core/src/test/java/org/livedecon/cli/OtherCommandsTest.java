@@ -49,6 +49,9 @@ class OtherCommandsTest {
         assertTrue(r.out.contains("voxel-iterations/s"), r.out);
         assertTrue(r.out.contains("32x128x128"), r.out);
         assertTrue(r.out.contains("peak heap"), r.out);
+        // the new FFT and the JTransforms reference timed in the same run
+        assertTrue(r.out.contains("JTransforms RL s/it") && r.out.contains("FFT speed-up RL"), r.out);
+        assertTrue(r.out.contains("cpu (livedecon FFT, 2 threads)") && r.out.contains("cpu (JTransforms, 2 threads)"), r.out);
     }
 
     @Test

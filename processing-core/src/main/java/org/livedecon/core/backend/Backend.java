@@ -6,7 +6,7 @@ import org.livedecon.core.volume.Shape;
 /**
  * The arithmetic the deconvolution algorithms need, on buffers the backend owns: real-to-complex
  * FFTs and the per-voxel steps, fused where that saves passes over memory. The algorithms are
- * written once against this contract; a CPU (JTransforms) and a GPU (OpenCL) implementation
+ * written once against this contract; a CPU (Java FFTs) and a GPU (OpenCL) implementation
  * provide it.
  *
  * <p><b>Windows.</b> Several operations take a {@code window}: the box {@code [0, wx) x [0, wy)
@@ -19,7 +19,7 @@ import org.livedecon.core.volume.Shape;
  */
 public interface Backend extends AutoCloseable {
 
-    /** Short name for logs ("cpu (JTransforms, 2 threads)"). */
+    /** Short name for logs ("cpu (livedecon FFT, 2 threads)"). */
     String name();
 
     /** Zero-filled real buffer. */
@@ -68,6 +68,19 @@ public interface Backend extends AutoCloseable {
      * Only the window {@code needed} of {@code out} is guaranteed to be written.
      */
     void inverse(SpectrumBuffer in, RealBuffer out, Shape needed);
+
+    /**
+     * {@code out = inverse(forward(in) * otf)} (or {@code conj(otf)}): {@link #forward},
+     * {@link #multiply} and {@link #inverse} in one call, so that a backend can fuse the product
+     * into its transform passes. {@code spectrum} is scratch (destroyed); {@code in} and {@code out}
+     * may be the same buffer; {@code nonZero} and {@code needed} as for forward and inverse.
+     */
+    default void convolve(RealBuffer in, Shape nonZero, SpectrumBuffer otf, boolean conjugate, SpectrumBuffer spectrum,
+                          RealBuffer out, Shape needed) {
+        forward(in, spectrum, nonZero);
+        multiply(spectrum, otf, conjugate);
+        inverse(spectrum, out, needed);
+    }
 
     /** {@code s = s * otf} or, with {@code conjugate}, {@code s * conj(otf)} (correlation, Hᵀ). */
     void multiply(SpectrumBuffer s, SpectrumBuffer otf, boolean conjugate);

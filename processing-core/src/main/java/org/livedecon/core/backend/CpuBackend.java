@@ -8,8 +8,9 @@ import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
 
 /**
- * The CPU backend: JTransforms FFTs and plain Java loops, all spread over a fixed number of
- * threads (all cores by default). Buffers are Java heap arrays.
+ * The CPU backend: FFTs ({@link CpuFft}: livedecon's own by default, JTransforms as the
+ * reference) and plain Java loops, all spread over a fixed number of threads (all cores by
+ * default). Buffers are Java heap arrays.
  */
 public final class CpuBackend implements Backend {
     private static final int OTF_CACHE_SIZE = 4;
@@ -21,7 +22,8 @@ public final class CpuBackend implements Backend {
     }
 
     private final Parallel parallel;
-    private final Map<Shape, RealFft3d> ffts = new HashMap<Shape, RealFft3d>();
+    private final CpuFft fftKind;
+    private final Map<Shape, Fft3d> ffts = new HashMap<Shape, Fft3d>();
     private final OtfCache<CpuBuffers.Spectrum> otfs = new OtfCache<CpuBuffers.Spectrum>(OTF_CACHE_SIZE);
 
     /** A backend with one thread per available core. */
@@ -29,16 +31,32 @@ public final class CpuBackend implements Backend {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** @param threads worker threads, at least 1 */
+    /**
+     * @param threads worker threads, at least 1; the FFT is livedecon's own unless the system
+     *     property {@value CpuFft#PROPERTY} names another
+     */
     public CpuBackend(int threads) {
+        this(threads, CpuFft.fromSystemProperty());
+    }
+
+    /**
+     * @param threads worker threads, at least 1
+     * @param fft     which FFT to use
+     */
+    public CpuBackend(int threads, CpuFft fft) {
+        if (fft == null) throw new IllegalArgumentException("fft must not be null");
         this.parallel = new Parallel(threads);
+        this.fftKind = fft;
     }
 
     public int threads() { return parallel.threads(); }
 
+    /** The FFT this backend uses. */
+    public CpuFft fft() { return fftKind; }
+
     @Override
     public String name() {
-        return "cpu (JTransforms, " + parallel.threads() + (parallel.threads() == 1 ? " thread)" : " threads)");
+        return "cpu (" + fftKind.label() + ", " + parallel.threads() + (parallel.threads() == 1 ? " thread)" : " threads)");
     }
 
     @Override
@@ -92,10 +110,11 @@ public final class CpuBackend implements Backend {
         }
     }
 
-    private RealFft3d fft(Shape shape) {
-        RealFft3d f = ffts.get(shape);
+    private Fft3d fft(Shape shape) {
+        Fft3d f = ffts.get(shape);
         if (f == null) {
-            f = new RealFft3d(shape, parallel);
+            f = fftKind == CpuFft.LIVEDECON && StockhamFft3d.suits(shape) ? new StockhamFft3d(shape, parallel)
+                    : new JTransformsFft3d(shape, parallel);
             ffts.put(shape, f);
         }
         return f;
@@ -125,6 +144,21 @@ public final class CpuBackend implements Backend {
         fft(in.shape()).inverse(CpuBuffers.data(in), CpuBuffers.data(out), needed);
     }
 
+    @Override
+    public void convolve(RealBuffer in, Shape nonZero, SpectrumBuffer otf, boolean conjugate, SpectrumBuffer spectrum,
+                         RealBuffer out, Shape needed) {
+        sameShape(in.shape(), spectrum.shape());
+        sameShape(out.shape(), spectrum.shape());
+        sameShape(otf.shape(), spectrum.shape());
+        Fft3d f = fft(in.shape());
+        if (f instanceof StockhamFft3d) {
+            ((StockhamFft3d) f).convolve(CpuBuffers.data(in), nonZero, CpuBuffers.data(otf), conjugate,
+                    CpuBuffers.data(spectrum), CpuBuffers.data(out), needed);
+        } else {
+            Backend.super.convolve(in, nonZero, otf, conjugate, spectrum, out, needed);
+        }
+    }
+
     private static void sameShape(Shape a, Shape b) {
         if (!a.equals(b)) throw new IllegalArgumentException("buffer shapes differ: " + a + " vs " + b);
     }
@@ -132,21 +166,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void multiply(SpectrumBuffer s, SpectrumBuffer otf, final boolean conjugate) {
         sameShape(s.shape(), otf.shape());
-        final float[] a = CpuBuffers.data(s);
-        final float[] h = CpuBuffers.data(otf);
-        parallel.forRange(a.length / 2, new Parallel.RangeBody() {
-            @Override
-            public void run(int from, int to, int w) {
-                float sign = conjugate ? -1f : 1f;
-                for (int k = from; k < to; k++) {
-                    int i = 2 * k;
-                    float ar = a[i], ai = a[i + 1];
-                    float hr = h[i], hi = sign * h[i + 1];
-                    a[i] = ar * hr - ai * hi;
-                    a[i + 1] = ar * hi + ai * hr;
-                }
-            }
-        });
+        StockhamFft3d.multiply(parallel, CpuBuffers.data(s), CpuBuffers.data(otf), conjugate);
     }
 
     @Override

@@ -79,9 +79,7 @@ final class RlSteps implements AutoCloseable {
                 float[] ones = new float[window.voxels()];
                 java.util.Arrays.fill(ones, 1f);
                 backend.upload(ones, window, work);
-                backend.forward(work, spectrum, window);
-                backend.multiply(spectrum, otf, true);
-                backend.inverse(spectrum, normaliser, grid);
+                backend.convolve(work, window, otf, true, spectrum, normaliser, grid);
             }
             if (accelerated) {
                 xPrev = backend.real(grid);
@@ -105,9 +103,7 @@ final class RlSteps implements AutoCloseable {
 
     /** Hx of the estimate into the work buffer (window); returns Σ Hx over {@code counted} (null: the window). */
     double blur(Region counted) {
-        backend.forward(estimate, spectrum, grid);
-        backend.multiply(spectrum, otf, false);
-        backend.inverse(spectrum, work, window);
+        backend.convolve(estimate, grid, otf, false, spectrum, work, window);
         return counted == null ? backend.sum(work, window) : backend.sum(work, counted);
     }
 
@@ -124,9 +120,7 @@ final class RlSteps implements AutoCloseable {
         }
         // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
         backend.ratio(observed, work, background, floor, window);
-        backend.forward(work, spectrum, window);
-        backend.multiply(spectrum, otf, true);
-        backend.inverse(spectrum, work, grid);
+        backend.convolve(work, window, otf, true, spectrum, work, grid);
         if (tv) backend.tvFactor(estimate, lambda, tvf);
         backend.rlUpdate(estimate, work, normaliser, RichardsonLucy.MIN_NORMALISER, tvf); // work = new x
         if (accelerated) {

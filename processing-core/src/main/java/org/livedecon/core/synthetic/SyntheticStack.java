@@ -101,9 +101,7 @@ public final class SyntheticStack {
             float[] blurred = new float[shape.voxels()];
             try (RealBuffer r = backend.real(grid); SpectrumBuffer s = backend.spectrum(grid)) {
                 backend.upload(world, grid, r);
-                backend.forward(r, s, grid);
-                backend.multiply(s, backend.otf(psf, grid), false);
-                backend.inverse(s, r, shape);
+                backend.convolve(r, grid, backend.otf(psf, grid), false, s, r, shape);
                 backend.download(r, blurred, shape);
             }
             float[] truth = new float[shape.voxels()];

@@ -57,6 +57,10 @@ class OpenClAgreementTest extends OpenClAndCpu {
         float[] actual = run(ocl, settings, img, psf);
         double e = OpenClTestDevices.relRms(expected, actual);
         System.err.printf(java.util.Locale.ROOT, "opencl vs cpu %s %s %s: relative RMS %.2e%n", algorithm, boundary, s, e);
-        assertTrue(e < 1e-4, algorithm + " " + boundary + " " + s + ": relative RMS " + e);
+        // Biggs–Andrews acceleration amplifies float32 round-off: its step size is a ratio of sums
+        // of iteration differences. On the 30x28x12 job two CPU FFTs that both match a float64
+        // DFT to 1.1e-7 / 1.3e-7 (relative RMS) end 10 iterations 1.5e-4 / 1e-5 from OpenCL.
+        double bound = algorithm == Algorithm.ACCELERATED_RL ? 3e-4 : 1e-4;
+        assertTrue(e < bound, algorithm + " " + boundary + " " + s + ": relative RMS " + e);
     }
 }

@@ -14,8 +14,11 @@ import org.livedecon.core.volume.Shape;
  * <p>Lines along y and z are strided in memory; they are gathered in blocks of {@link #BLOCK}
  * neighbouring kx columns so every cache line fetched is used. Each worker thread has its own
  * plans and scratch (JTransforms plans are not documented as thread-safe).
+ *
+ * <p>Kept as the plain, independent reference for {@link StockhamFft3d} (tests compare the two)
+ * and selectable with {@link CpuFft#JTRANSFORMS}, so that {@code bench} can time both in one run.
  */
-final class RealFft3d {
+final class JTransformsFft3d implements Fft3d {
     // 32 complex values = 256 bytes per row: measured ~20 % faster than 16 on 96x320x320
     private static final int BLOCK = 32;
 
@@ -25,7 +28,7 @@ final class RealFft3d {
     private final FloatFFT_1D[] planX, planY, planZ;
     private final float[][] scratch;
 
-    RealFft3d(Shape shape, Parallel parallel) {
+    JTransformsFft3d(Shape shape, Parallel parallel) {
         this.shape = shape;
         this.nx = shape.nx();
         this.ny = shape.ny();
@@ -47,10 +50,12 @@ final class RealFft3d {
         }
     }
 
-    Shape shape() { return shape; }
+    @Override
+    public Shape shape() { return shape; }
 
     /** Forward transform; {@code in} is read only, and assumed zero outside {@code nonZero}. */
-    void forward(final float[] in, final float[] out, Shape nonZero) {
+    @Override
+    public void forward(final float[] in, final float[] out, Shape nonZero) {
         final int wy = Math.min(ny, nonZero.ny());
         final int wz = Math.min(nz, nonZero.nz());
         // x: real lines, two at a time as one complex line (JTransforms' real transform of
@@ -102,7 +107,8 @@ final class RealFft3d {
     }
 
     /** Inverse transform scaled by 1/N; {@code in} is destroyed; only {@code needed} of out is written. */
-    void inverse(final float[] in, final float[] out, Shape needed) {
+    @Override
+    public void inverse(final float[] in, final float[] out, Shape needed) {
         final int wy = Math.min(ny, needed.ny());
         final int wz = Math.min(nz, needed.nz());
         if (nz > 1) axisPass(in, ny, false, nz, row * ny, row, false);

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.livedecon.core.volume.Shape;
 
-class RealFft3dTest {
+class JTransformsFft3dTest {
 
     @ParameterizedTest(name = "{0}x{1}x{2}, {3} threads")
     @CsvSource({"8,6,4,1", "7,5,3,2", "9,1,1,1", "1,6,5,2", "10,7,1,2", "15,14,6,2", "1,1,1,1", "2,3,5,2"})
@@ -18,7 +18,7 @@ class RealFft3dTest {
         float[] in = new float[s.voxels()];
         for (int i = 0; i < in.length; i++) in[i] = (float) rnd.nextGaussian();
         try (Parallel par = new Parallel(threads)) {
-            RealFft3d fft = new RealFft3d(s, par);
+            JTransformsFft3d fft = new JTransformsFft3d(s, par);
             int nxh = nx / 2 + 1;
             float[] spec = new float[2 * nxh * ny * nz];
             fft.forward(in.clone(), spec, s);
