@@ -3,7 +3,7 @@ package org.livedecon.core.backend;
 import org.livedecon.core.volume.Shape;
 
 /**
- * |F(k)|² of a real volume on its own (periodic) grid, half spectrum as {@link RealFft3d} lays it
+ * |F(k)|² of a real volume on its own (periodic) grid, half spectrum as {@link Fft3d} lays it
  * out: value (kx, ky, kz), {@code 0 <= kx <= nx/2}, at index {@code kx + (nx/2+1) * (ky + ny * kz)}.
  * For statistics of a stack's spectrum (the Wiener λ), not for deconvolution.
  */
@@ -14,7 +14,7 @@ public final class PowerSpectrum {
     public static float[] of(float[] data, Shape shape, int threads) {
         Parallel parallel = new Parallel(Math.max(1, threads));
         try {
-            RealFft3d fft = new RealFft3d(shape, parallel);
+            Fft3d fft = StockhamFft3d.suits(shape) ? new StockhamFft3d(shape, parallel) : new JTransformsFft3d(shape, parallel);
             int nxh = shape.nx() / 2 + 1;
             float[] spectrum = new float[2 * nxh * shape.ny() * shape.nz()];
             fft.forward(data, spectrum, shape);
