@@ -102,9 +102,10 @@ final class LockstepTiles {
         }
         float[] observed = new float[tile.voxels()];
         try (RlSteps steps = new RlSteps(backend, psf, tile, grid, settings.algorithm(), (float) settings.lambda(),
-                (float) b, RichardsonLucy.ratioFloor(image))) {
+                (float) b, RichardsonLucy.ratioFloor(image), BackProjector.forSettings(settings, psf))) {
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
             int done = 0;
+            double previousRel = Double.NaN;
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 // 1. Hx of every tile, Σ_window Hx over the cores
@@ -153,8 +154,9 @@ final class LockstepTiles {
                 double rel = RichardsonLucy.relativeChange(change);
                 long now = System.nanoTime();
                 progress.iterationDone(k, planned, rel, now - t0);
-                DeconvolutionResult.StopReason stop = RichardsonLucy.stopReason(settings, k, planned, rel, now - t0,
-                        now - iterStart);
+                DeconvolutionResult.StopReason stop = RichardsonLucy.stopReason(settings, k, planned, rel, previousRel,
+                        now - t0, now - iterStart);
+                previousRel = rel;
                 if (stop != null) {
                     reason = stop;
                     break;

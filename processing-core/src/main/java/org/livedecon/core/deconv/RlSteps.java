@@ -50,6 +50,8 @@ final class RlSteps implements AutoCloseable {
     private RealBuffer observed, estimate, work, normaliser, xPrev, gPrev, tvf;
     private SpectrumBuffer spectrum;
     private final SpectrumBuffer otf;
+    /** Conjugated in the back projection: the OTF, or an unmatched back projector's transfer function (owned). */
+    private SpectrumBuffer back;
 
     /**
      * Allocates the buffers and, with non-circulant boundaries (grid larger than the window),
@@ -57,9 +59,10 @@ final class RlSteps implements AutoCloseable {
      *
      * @param background b of y = Hx + b
      * @param floor      smallest denominator of the data ratio
+     * @param unmatched  the back projector used in place of Hᵀ ({@link Algorithm#RL_WB}), or null
      */
     RlSteps(Backend backend, Psf psf, Shape window, Shape grid, Algorithm algorithm, float lambda, float background,
-            float floor) {
+            float floor, BackProjector unmatched) {
         this.backend = backend;
         this.window = window;
         this.grid = grid;
@@ -74,14 +77,18 @@ final class RlSteps implements AutoCloseable {
             work = backend.real(grid);
             spectrum = backend.spectrum(grid);
             otf = backend.otf(psf, grid);
+            back = unmatched != null ? unmatched.spectrum(backend, grid) : otf;
             if (!grid.equals(window)) {
                 normaliser = backend.real(grid);
-                float[] ones = new float[window.voxels()];
-                java.util.Arrays.fill(ones, 1f);
-                backend.upload(ones, window, work);
-                backend.forward(work, spectrum, window);
-                backend.multiply(spectrum, otf, true);
-                backend.inverse(spectrum, normaliser, grid);
+                backProjectWindow(otf, normaliser);
+                if (unmatched != null) {
+                    float[] matched = new float[grid.voxels()];
+                    backend.download(normaliser, matched, grid);
+                    backProjectWindow(back, normaliser);
+                    float[] n = new float[grid.voxels()];
+                    backend.download(normaliser, n, grid);
+                    backend.upload(unmatchedNormaliser(matched, n), grid, normaliser);
+                }
             }
             if (accelerated) {
                 xPrev = backend.real(grid);
@@ -92,6 +99,30 @@ final class RlSteps implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Hᵀ M (or Bᵀ M) into {@code out}: the back projection of 1 on the window, 0 elsewhere. */
+    private void backProjectWindow(SpectrumBuffer transfer, RealBuffer out) {
+        float[] ones = new float[window.voxels()];
+        java.util.Arrays.fill(ones, 1f);
+        backend.upload(ones, window, work);
+        backend.forward(work, spectrum, window);
+        backend.multiply(spectrum, transfer, true);
+        backend.inverse(spectrum, out, grid);
+    }
+
+    /**
+     * The normaliser of the unmatched update x · Bᵀ(M r) / Bᵀ M, where a voxel's Hᵀ M says how much
+     * of it the camera sees: 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the
+     * update then leaves 0, as for RL), and never below half of Hᵀ M, so that the ringing of B's
+     * negative lobes in the padding cannot make a near-zero denominator.
+     */
+    static float[] unmatchedNormaliser(float[] matched, float[] unmatched) {
+        float[] out = new float[matched.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = matched[i] < RichardsonLucy.MIN_NORMALISER ? 0f : Math.max(unmatched[i], 0.5f * matched[i]);
+        }
+        return out;
     }
 
     boolean accelerated() { return accelerated; }
@@ -125,7 +156,7 @@ final class RlSteps implements AutoCloseable {
         // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
         backend.ratio(observed, work, background, floor, window);
         backend.forward(work, spectrum, window);
-        backend.multiply(spectrum, otf, true);
+        backend.multiply(spectrum, back, true);
         backend.inverse(spectrum, work, grid);
         if (tv) backend.tvFactor(estimate, lambda, tvf);
         backend.rlUpdate(estimate, work, normaliser, RichardsonLucy.MIN_NORMALISER, tvf); // work = new x
@@ -160,9 +191,13 @@ final class RlSteps implements AutoCloseable {
     /** The current result: the last RL step (accelerated) or the estimate. */
     RealBuffer result() { return accelerated ? xPrev : estimate; }
 
-    /** Σ over the window of H applied to the result, as ⟨Hᵀ M, x⟩ (no FFT). */
+    /**
+     * Σ over the window of H applied to the result, as ⟨Hᵀ M, x⟩ (no FFT); with an unmatched back
+     * projector the normaliser is not Hᵀ M, so by a blur (plain RL: the result is the estimate).
+     */
     double resultFlux() {
         RealBuffer r = result();
+        if (back != otf && normaliser != null) return blur(null);
         return normaliser != null ? backend.dot(r, normaliser) : backend.sum(r, grid);
     }
 
@@ -211,7 +246,8 @@ final class RlSteps implements AutoCloseable {
             if (b != null) b.close();
         }
         if (spectrum != null) spectrum.close();
+        if (back != null && back != otf) back.close();
         observed = estimate = work = normaliser = xPrev = gPrev = tvf = null;
-        spectrum = null;
+        spectrum = back = null;
     }
 }

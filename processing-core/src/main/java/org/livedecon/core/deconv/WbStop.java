@@ -1,0 +1,29 @@
+package org.livedecon.core.deconv;
+
+/**
+ * When {@link Algorithm#RL_WB} stops, without ground truth. The unmatched back projector does
+ * not keep RL's monotone likelihood: after a few iterations that recover the object it goes on
+ * sharpening noise, so the iteration count matters more than for RL. Two signs from the relative
+ * change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ that every RL variant computes anyway:
+ * <ul>
+ * <li>it fell below the tolerance (the estimate has settled), or</li>
+ * <li>it grew from one iteration to the next: the steps no longer shrink, the unmatched
+ *     iteration has started to amplify what the data do not support.</li>
+ * </ul>
+ * A tolerance of 0 turns both off (a fixed iteration count, for benchmarks).
+ */
+final class WbStop {
+    /** Default tolerance of rl-wb, chosen on the simulator's cell and beads (README). */
+    static final double DEFAULT_TOLERANCE = 0.05;
+
+    private WbStop() {}
+
+    /** Why to stop after iteration {@code k}, or null to go on. */
+    static DeconvolutionResult.StopReason reason(DeconvolutionSettings settings, int k, double rel, double previousRel) {
+        double tolerance = settings.tolerance();
+        if (tolerance <= 0 || k < 2) return null;
+        if (rel < tolerance) return DeconvolutionResult.StopReason.TOLERANCE;
+        if (rel > previousRel) return DeconvolutionResult.StopReason.CHANGE_GREW;
+        return null;
+    }
+}
