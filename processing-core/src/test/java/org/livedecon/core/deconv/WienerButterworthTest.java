@@ -62,6 +62,35 @@ class WienerButterworthTest {
         VolumeAssert.assertClose(WienerButterworthReference.run(img, psf, boundary, wb, 10, iterations), result, 1e-4);
     }
 
+    /** Tiles in lockstep follow the untiled rl-wb, with a fixed count and with the default stop. */
+    @ParameterizedTest(name = "tolerance {0}")
+    @CsvSource({"0", "-1"})
+    void lockstepTilesMatchUntiled(double tolerance) {
+        VoxelSize voxel = VoxelSize.of(0.1, 0.2);
+        Psf psf = TestPsfs.gaussian(Shape.of(13, 13, 11), voxel, 1.4, 1.4, 2.0);
+        try (CpuBackend backend = new CpuBackend(2)) {
+            Volume img = org.livedecon.core.synthetic.SyntheticStack.builder(Shape.of(120, 100, 24), voxel).seed(11)
+                    .pointsPerMegavoxel(800).pointPhotons(20000).filamentsPerMegavoxel(60).build(psf, backend).image();
+            DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(4);
+            if (tolerance >= 0) b.tolerance(tolerance);
+            DeconvolutionSettings s = b.build();
+            DeconvolutionResult whole = Deconvolvers.create(s, backend).deconvolve(img, psf, ProgressListener.NONE);
+            DeconvolutionResult tiled = new TiledDeconvolver(s, backend, new int[] {3, 2, 1})
+                    .deconvolve(img, psf, ProgressListener.NONE);
+            assertTrue(tiled.plan().tiled());
+            assertEquals(whole.iterations(), tiled.iterations());
+            assertEquals(whole.stopReason(), tiled.stopReason());
+            float lo = whole.volume().min(), hi = whole.volume().max();
+            double worst = 0;
+            for (int i = 0; i < img.data().length; i++) {
+                worst = Math.max(worst, Math.abs(whole.volume().data()[i] - tiled.volume().data()[i]));
+            }
+            System.out.printf(java.util.Locale.ROOT, "[rl-wb tiles] %d iterations (%s): worst %.3f %% of the range%n",
+                    whole.iterations(), whole.stopReason(), 100 * worst / (hi - lo));
+            assertTrue(worst <= 0.01 * (hi - lo), "tiled rl-wb differs by " + worst + " of range " + (hi - lo));
+        }
+    }
+
     static DeconvolutionSettings settings(Boundary boundary, BackProjectorSettings wb, int iterations) {
         return DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(iterations).boundary(boundary)
                 .background(Background.fixed(10)).backProjector(wb).tolerance(0).build();
