@@ -151,8 +151,20 @@ final class BackProjector {
     /** OTF support along x, y, z in cycles per voxel. */
     double[] support() { return support.clone(); }
 
+    /** Σ |kernel|: 1 plus twice the weight of the negative lobes. */
+    double absoluteSum() {
+        double a = 0;
+        for (float v : kernel) a += Math.abs(v);
+        return a;
+    }
+
     /** The kernel on a grid, its centre at the origin, summed where it is larger than the grid. */
     float[] wrap(Shape grid) {
+        return wrap(grid, false);
+    }
+
+    /** As {@link #wrap(Shape)}, of |kernel| when {@code absolute}. */
+    float[] wrap(Shape grid, boolean absolute) {
         float[] out = new float[grid.voxels()];
         for (int z = 0; z < shape.nz(); z++) {
             int gz = Math.floorMod(z - cz, grid.nz());
@@ -160,7 +172,10 @@ final class BackProjector {
                 int gy = Math.floorMod(y - cy, grid.ny());
                 int src = shape.index(0, y, z);
                 int row = grid.index(0, gy, gz);
-                for (int x = 0; x < shape.nx(); x++) out[row + Math.floorMod(x - cx, grid.nx())] += kernel[src + x];
+                for (int x = 0; x < shape.nx(); x++) {
+                    float v = kernel[src + x];
+                    out[row + Math.floorMod(x - cx, grid.nx())] += absolute ? Math.abs(v) : v;
+                }
             }
         }
         return out;
@@ -171,9 +186,14 @@ final class BackProjector {
      * wrapped kernel) from the contract's own operations; the caller closes it.
      */
     SpectrumBuffer spectrum(Backend backend, Shape grid) {
+        return spectrum(backend, grid, false);
+    }
+
+    /** As {@link #spectrum(Backend, Shape)}, of |kernel| when {@code absolute} (for the normaliser). */
+    SpectrumBuffer spectrum(Backend backend, Shape grid, boolean absolute) {
         SpectrumBuffer out = backend.spectrum(grid);
         try (RealBuffer r = backend.real(grid)) {
-            backend.upload(wrap(grid), grid, r);
+            backend.upload(wrap(grid, absolute), grid, r);
             backend.forward(r, out, grid);
         } catch (RuntimeException e) {
             out.close();

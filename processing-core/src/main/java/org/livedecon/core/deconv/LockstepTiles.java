@@ -126,7 +126,8 @@ final class LockstepTiles {
                     steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
                     steps.uploadBlurred(st.blurred);
                     if (accelerated) steps.upload(RlSteps.Slot.GRADIENT, st.gradient);
-                    add(sums, steps.update(scale, st.owned));
+                    // rl-wb's stop counts the measured window only (see WbStop): each tile its core there
+                    add(sums, steps.update(scale, settings.algorithm() == Algorithm.RL_WB ? st.flux : st.owned));
                     if (accelerated) {
                         steps.download(RlSteps.Slot.WORK, st.estimate); // the new x (the prediction is spent)
                         steps.download(RlSteps.Slot.GRADIENT, st.gradient);

@@ -84,6 +84,9 @@ public final class RichardsonLucy implements Deconvolver {
             long setup = System.nanoTime() - t0;
 
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
+            // rl-wb's stop looks at the change on the measured window only (see WbStop)
+            org.livedecon.core.backend.Region changeCounted = settings.algorithm() == Algorithm.RL_WB
+                    ? org.livedecon.core.backend.Region.window(window) : null;
             int done = 0;
             double previousRel = Double.NaN;
             long iterStart = System.nanoTime();
@@ -91,7 +94,7 @@ public final class RichardsonLucy implements Deconvolver {
                 Jobs.checkInterrupted();
                 // Hx on the measured window only, scaled so the camera sees the measured flux
                 double predicted = steps.blur(null);
-                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), null);
+                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), changeCounted);
                 double[] change = accelerated ? steps.predict(RlSteps.alpha(k, sums), null) : sums;
                 done = k;
                 double rel = relativeChange(change);

@@ -87,7 +87,13 @@ final class RlSteps implements AutoCloseable {
                     backProjectWindow(back, normaliser);
                     float[] n = new float[grid.voxels()];
                     backend.download(normaliser, n, grid);
-                    backend.upload(unmatchedNormaliser(matched, n), grid, normaliser);
+                    float[] bound = new float[grid.voxels()];
+                    try (SpectrumBuffer abs = unmatched.spectrum(backend, grid, true)) {
+                        backProjectWindow(abs, normaliser);
+                    }
+                    backend.download(normaliser, bound, grid);
+                    backend.upload(unmatchedNormaliser(matched, n, bound, (float) unmatched.absoluteSum()), grid,
+                            normaliser);
                 }
             }
             if (accelerated) {
@@ -112,15 +118,24 @@ final class RlSteps implements AutoCloseable {
     }
 
     /**
-     * The normaliser of the unmatched update x · Bᵀ(M r) / Bᵀ M, where a voxel's Hᵀ M says how much
-     * of it the camera sees: 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the
-     * update then leaves 0, as for RL), and never below half of Hᵀ M, so that the ringing of B's
-     * negative lobes in the padding cannot make a near-zero denominator.
+     * The normaliser of the unmatched update x · Bᵀ(M r) / N. Inside the view N = Bᵀ M (1 away from
+     * the faces, so a flat ratio leaves x). Beyond it, in the non-circulant padding, a voxel reaches
+     * the window only through the tail of B, where Bᵀ M is the small difference of B's positive and
+     * negative lobes while Bᵀ(M r) is not: the update factor would be unbounded (the padding
+     * exploded by 10x in one iteration on the simulated cell). So N is never below |B|ᵀ M / Σ|B|,
+     * which bounds the factor by Σ|B| · max r, as RL's own is bounded by max r, and equals Bᵀ M
+     * inside the view. 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the camera does
+     * not see the voxel: it stays 0, as for RL).
+     *
+     * @param matched  Hᵀ M
+     * @param unmatched Bᵀ M
+     * @param absolute |B|ᵀ M
+     * @param absSum   Σ |B|
      */
-    static float[] unmatchedNormaliser(float[] matched, float[] unmatched) {
+    static float[] unmatchedNormaliser(float[] matched, float[] unmatched, float[] absolute, float absSum) {
         float[] out = new float[matched.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = matched[i] < RichardsonLucy.MIN_NORMALISER ? 0f : Math.max(unmatched[i], 0.5f * matched[i]);
+            out[i] = matched[i] < RichardsonLucy.MIN_NORMALISER ? 0f : Math.max(unmatched[i], absolute[i] / absSum);
         }
         return out;
     }

@@ -10,6 +10,8 @@ package org.livedecon.core.deconv;
  * <li>it grew from one iteration to the next: the steps no longer shrink, the unmatched
  *     iteration has started to amplify what the data do not support.</li>
  * </ul>
+ * The change is taken over the measured window only: beyond it (the non-circulant padding) the
+ * estimate is barely constrained and its changes say nothing about the image.
  * A tolerance of 0 turns both off (a fixed iteration count, for benchmarks).
  */
 final class WbStop {

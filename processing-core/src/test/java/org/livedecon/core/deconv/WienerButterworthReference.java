@@ -120,11 +120,16 @@ public final class WienerButterworthReference {
         boolean padded = !g.equals(s);
         double[] norm = new double[n];
         if (padded) {
+            double[] abs = new double[bp.length];
+            double absSum = 0;
+            for (int i = 0; i < bp.length; i++) {
+                abs[i] = Math.abs(bp[i]);
+                absSum += abs[i];
+            }
             double[] nh = circular(mask, g, h, p, c, true), nb = circular(mask, g, bp, p, c, true);
+            double[] na = circular(mask, g, abs, p, c, true);
             for (int i = 0; i < n; i++) {
-                // float32 like the code: the normaliser is stored as floats before the update
-                float fh = (float) nh[i], fb = (float) nb[i];
-                norm[i] = fh < RichardsonLucy.MIN_NORMALISER ? 0 : Math.max(fb, 0.5f * fh);
+                norm[i] = (float) nh[i] < RichardsonLucy.MIN_NORMALISER ? 0 : Math.max(nb[i], na[i] / absSum);
             }
         } else {
             java.util.Arrays.fill(norm, 1);
