@@ -40,6 +40,9 @@ final class BackProjector {
 
     private final Shape shape;
     private final int cx, cy, cz;
+    /** The last non-circulant normaliser made with this back projector, for the next stack of the same size. */
+    private Shape normaliserWindow, normaliserGrid;
+    private float[] normaliser;
     /** On the PSF's box, its centre voxel at the PSF's centre. */
     private final float[] kernel;
     /** OTF support per axis (x, y, z), cycles per voxel. */
@@ -150,6 +153,21 @@ final class BackProjector {
 
     /** OTF support along x, y, z in cycles per voxel. */
     double[] support() { return support.clone(); }
+
+    /**
+     * The normaliser last stored for this window and grid, or null. Live deconvolution sees stack
+     * after stack of one size: keeping the host copy spares three FFT pairs of set-up per stack.
+     */
+    synchronized float[] normaliser(Shape window, Shape grid) {
+        return window.equals(normaliserWindow) && grid.equals(normaliserGrid) ? normaliser : null;
+    }
+
+    /** Keeps {@code n} (not copied; not modified afterwards) as the normaliser for this window and grid. */
+    synchronized void keepNormaliser(Shape window, Shape grid, float[] n) {
+        normaliserWindow = window;
+        normaliserGrid = grid;
+        normaliser = n;
+    }
 
     /** Σ |kernel|: 1 plus twice the weight of the negative lobes. */
     double absoluteSum() {

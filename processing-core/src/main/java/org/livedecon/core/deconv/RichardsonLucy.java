@@ -103,6 +103,11 @@ public final class RichardsonLucy implements Deconvolver {
                 DeconvolutionResult.StopReason stop = stopReason(settings, k, planned, rel, previousRel, now - t0,
                         now - iterStart);
                 previousRel = rel;
+                if (stop == DeconvolutionResult.StopReason.CHANGE_GREW) {
+                    // the step that grew is the first one rl-wb rejects: keep the estimate before it
+                    steps.revert();
+                    done = k - 1;
+                }
                 if (stop != null) {
                     reason = stop;
                     break;

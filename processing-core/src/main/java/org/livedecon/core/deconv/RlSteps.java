@@ -78,7 +78,11 @@ final class RlSteps implements AutoCloseable {
             spectrum = backend.spectrum(grid);
             otf = backend.otf(psf, grid);
             back = unmatched != null ? unmatched.spectrum(backend, grid) : otf;
-            if (!grid.equals(window)) {
+            float[] kept = unmatched != null && !grid.equals(window) ? unmatched.normaliser(window, grid) : null;
+            if (kept != null) {
+                normaliser = backend.real(grid);
+                backend.upload(kept, grid, normaliser);
+            } else if (!grid.equals(window)) {
                 normaliser = backend.real(grid);
                 backProjectWindow(otf, normaliser);
                 if (unmatched != null) {
@@ -92,8 +96,9 @@ final class RlSteps implements AutoCloseable {
                         backProjectWindow(abs, normaliser);
                     }
                     backend.download(normaliser, bound, grid);
-                    backend.upload(unmatchedNormaliser(matched, n, bound, (float) unmatched.absoluteSum()), grid,
-                            normaliser);
+                    float[] combined = unmatchedNormaliser(matched, n, bound, (float) unmatched.absoluteSum());
+                    backend.upload(combined, grid, normaliser);
+                    unmatched.keepNormaliser(window, grid, combined);
                 }
             }
             if (accelerated) {
@@ -201,6 +206,17 @@ final class RlSteps implements AutoCloseable {
      */
     static double alpha(int iteration, double[] sums) {
         return iteration >= 2 && sums[1] > 0 ? Math.max(0, Math.min(1, sums[0] / sums[1])) : 0;
+    }
+
+    /**
+     * Plain RL only, right after {@link #update}: back to the estimate before it (still in the work
+     * buffer after the swap, scaled by that update's flux scale), for a stop that rejects the last step.
+     */
+    void revert() {
+        if (accelerated) throw new IllegalStateException("accelerated RL keeps no estimate to go back to");
+        RealBuffer t = estimate;
+        estimate = work;
+        work = t;
     }
 
     /** The current result: the last RL step (accelerated) or the estimate. */

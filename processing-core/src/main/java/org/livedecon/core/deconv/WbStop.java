@@ -8,7 +8,8 @@ package org.livedecon.core.deconv;
  * <ul>
  * <li>it fell below the tolerance (the estimate has settled), or</li>
  * <li>it grew from one iteration to the next: the steps no longer shrink, the unmatched
- *     iteration has started to amplify what the data do not support.</li>
+ *     iteration has started to amplify what the data do not support. That step is rejected: the
+ *     result is the estimate before it.</li>
  * </ul>
  * The change is taken over the measured window only: beyond it (the non-circulant padding) the
  * estimate is barely constrained and its changes say nothing about the image.
