@@ -57,8 +57,12 @@ public final class RichardsonLucy implements Deconvolver {
     public DeconvolutionPlan plan(Shape image, Psf psf) {
         Shape grid = PaddedSizes.grid(image, psf.shape(), settings.boundary());
         // observed, estimate/prediction, work; + normaliser; + previous x and gradient; + TV factor
-        int real = 3 + (nonCirculant(image, grid) ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0);
-        int spectra = settings.algorithm() == Algorithm.RL_WB ? 3 : 2; // work + cached OTF (+ back projector)
+        boolean wb = settings.algorithm() == Algorithm.RL_WB;
+        boolean nc = nonCirculant(image, grid);
+        // rl-wb: its set-up briefly holds one more real buffer (the kernel, transformed) and, non-circulant,
+        // the |B| spectrum for the normaliser
+        int real = 3 + (nc ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0) + (wb ? 1 : 0);
+        int spectra = 2 + (wb ? (nc ? 2 : 1) : 0); // work + cached OTF (+ back projector)
         return new DeconvolutionPlan(image, psf.shape(), grid, real, spectra,
                 Jobs.bytes(backend, image, grid, real, spectra), backend.name());
     }
