@@ -88,7 +88,7 @@ public final class BenchWbCommand extends CliCommand {
             // warm-up: JIT, FFT plans and OTF cache, so that the first timed run is not penalised
             run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(1).tolerance(0)
                     .background(background).boundary(bound).build(), raw, psf, target);
-            out().println("method      iterations  stop            NRMSE    seconds  set-up s");
+            out().println("method      iterations  stop            NRMSE    seconds  set-up s  s/iteration");
             for (BackProjectorSettings wb : sweep()) {
                 if (alphas != null || cutoffs != null || orders != null) out().println("-- " + wb);
                 DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
@@ -154,7 +154,8 @@ public final class BenchWbCommand extends CliCommand {
     }
 
     private void print(String method, Row r) {
-        out().println(String.format(Locale.ROOT, "%-11s %10d  %-14s %7.4f  %7.2f  %7.2f", method, r.result.iterations(),
-                r.result.stopReason().name().toLowerCase(Locale.ROOT), r.nrmse, r.seconds, r.result.setupNanos() / 1e9));
+        out().println(String.format(Locale.ROOT, "%-11s %10d  %-14s %7.4f  %7.2f  %7.2f  %7.3f", method,
+                r.result.iterations(), r.result.stopReason().name().toLowerCase(Locale.ROOT), r.nrmse, r.seconds,
+                r.result.setupNanos() / 1e9, r.result.secondsPerIteration()));
     }
 }
