@@ -16,7 +16,10 @@ package org.livedecon.core.deconv;
  * A tolerance of 0 turns both off (a fixed iteration count, for benchmarks).
  */
 final class WbStop {
-    /** Default tolerance of rl-wb, chosen on the simulator's cell and beads (README). */
+    /**
+     * Default tolerance of rl-wb: the estimate has settled. Not tuned: on the simulator's cell and
+     * beads the growth rule always stopped first (README).
+     */
     static final double DEFAULT_TOLERANCE = 0.05;
 
     /**
