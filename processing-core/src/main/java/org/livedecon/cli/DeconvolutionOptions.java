@@ -1,6 +1,7 @@
 package org.livedecon.cli;
 
 import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.BackProjectorSettings;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionSettings;
@@ -14,6 +15,7 @@ final class DeconvolutionOptions {
             description = {"rl-shb: Richardson-Lucy with scaled heavy-ball acceleration (Wang & Miller 2014; default, "
                     + "chosen by bench --quality); rl-accel: RL with Biggs-Andrews acceleration; rl: plain "
                     + "Richardson-Lucy; rl-tv: accelerated RL with total-variation regularisation; "
+                    + "rl-wb: RL with a Wiener-Butterworth back projector (few iterations, stops by itself); "
                     + "wiener: Wiener/Tikhonov filter, one pass."})
     Algorithm algorithm;
 
@@ -41,10 +43,25 @@ final class DeconvolutionOptions {
                     + "artefacts; larger FFT grid) or periodic (faster, wraps around at the edges).")
     Boundary boundary;
 
-    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0",
+    @Option(names = "--tolerance", paramLabel = "T",
             description = "Stop early when the relative change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ falls below T "
-                    + "(default: 0 = run all iterations).")
-    double tolerance;
+                    + "(default: 0 = run all iterations; rl-wb: 0.05, and rl-wb also stops when the change grows; "
+                    + "0 turns that off).")
+    Double tolerance;
+
+    @Option(names = "--wb-alpha", paramLabel = "A",
+            description = "rl-wb: Wiener parameter α of the back projector, relative to |OTF(0)|² = 1 (default "
+                    + BackProjectorSettings.DEFAULT_ALPHA + ").")
+    Double wbAlpha;
+
+    @Option(names = "--wb-cutoff", paramLabel = "F",
+            description = "rl-wb: Butterworth cut-off as a fraction of the OTF support measured from the PSF (default "
+                    + BackProjectorSettings.DEFAULT_CUTOFF + ").")
+    Double wbCutoff;
+
+    @Option(names = "--wb-order", paramLabel = "N",
+            description = "rl-wb: Butterworth order (default " + BackProjectorSettings.DEFAULT_ORDER + ").")
+    Integer wbOrder;
 
     @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "0",
             description = "Stop before an iteration that would end after this many seconds "
@@ -68,9 +85,14 @@ final class DeconvolutionOptions {
     DeconvolutionSettings settings() {
         try {
             DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(algorithm).iterations(iterations)
-                    .background(background).boundary(boundary).tolerance(tolerance)
-                    .timeBudgetSeconds(timeBudgetSeconds);
+                    .background(background).boundary(boundary).timeBudgetSeconds(timeBudgetSeconds);
+            if (tolerance != null) b.tolerance(tolerance);
             if (lambda != null) b.lambda(lambda);
+            BackProjectorSettings.Builder wb = BackProjectorSettings.builder();
+            if (wbAlpha != null) wb.alpha(wbAlpha);
+            if (wbCutoff != null) wb.cutoff(wbCutoff);
+            if (wbOrder != null) wb.order(wbOrder);
+            b.backProjector(wb.build());
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.USAGE, e.getMessage());

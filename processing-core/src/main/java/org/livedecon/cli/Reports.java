@@ -27,6 +27,7 @@ public final class Reports {
             case ITERATIONS: return "iteration count";
             case TOLERANCE: return "tolerance";
             case TIME_BUDGET: return "time budget";
+            case CHANGE_GREW: return "growing change (rl-wb)";
             default: return "end of pass";
         }
     }

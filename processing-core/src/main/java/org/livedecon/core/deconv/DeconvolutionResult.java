@@ -7,7 +7,11 @@ import org.livedecon.core.volume.Volume;
 /** A deconvolved volume (same shape and voxel size as the input) and how it was obtained. */
 public final class DeconvolutionResult {
     /** Why an iterative run stopped. */
-    public enum StopReason { ITERATIONS, TOLERANCE, TIME_BUDGET, NOT_ITERATIVE }
+    public enum StopReason {
+        ITERATIONS, TOLERANCE, TIME_BUDGET, NOT_ITERATIVE,
+        /** The estimate's change grew again (the unmatched back projector starts to amplify noise). */
+        CHANGE_GREW
+    }
 
     private final Volume volume;
     private final DeconvolutionPlan plan;

@@ -21,6 +21,7 @@ public final class DeconvolutionSettings {
     private final Background background;
     private final double tolerance;
     private final double timeBudgetSeconds;
+    private final BackProjectorSettings backProjector;
 
     private DeconvolutionSettings(Builder b) {
         this.algorithm = b.algorithm;
@@ -30,8 +31,10 @@ public final class DeconvolutionSettings {
                 : algorithm == Algorithm.RL_TV ? DEFAULT_TV_LAMBDA : DEFAULT_WIENER_LAMBDA;
         this.boundary = b.boundary;
         this.background = b.background;
-        this.tolerance = b.tolerance;
+        this.tolerance = b.tolerance != null ? b.tolerance
+                : algorithm == Algorithm.RL_WB ? WbStop.DEFAULT_TOLERANCE : 0;
         this.timeBudgetSeconds = b.timeBudgetSeconds;
+        this.backProjector = b.backProjector;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -45,6 +48,7 @@ public final class DeconvolutionSettings {
         b.background = background;
         b.tolerance = tolerance;
         b.timeBudgetSeconds = timeBudgetSeconds;
+        b.backProjector = backProjector;
         return b;
     }
 
@@ -63,10 +67,15 @@ public final class DeconvolutionSettings {
 
     public Boundary boundary() { return boundary; }
     public Background background() { return background; }
-    /** Stop when the relative change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ falls below this; 0 = off. */
+    /**
+     * Stop when the relative change ‖x_k − x_{k−1}‖ / ‖x_{k−1}‖ falls below this; 0 = off. Off by
+     * default, except for {@link Algorithm#RL_WB}, which also stops when the change grows ({@link WbStop}).
+     */
     public double tolerance() { return tolerance; }
     /** Stop before an iteration that would end after this many seconds; 0 = no budget. */
     public double timeBudgetSeconds() { return timeBudgetSeconds; }
+    /** The Wiener–Butterworth back projector of {@link Algorithm#RL_WB}; unused by the others. */
+    public BackProjectorSettings backProjector() { return backProjector; }
 
     @Override
     public String toString() {
@@ -78,6 +87,7 @@ public final class DeconvolutionSettings {
         } else if (algorithm == Algorithm.WIENER || algorithm == Algorithm.RL_TV) {
             s.append(String.format(Locale.ROOT, " lambda=%g", lambda));
         }
+        if (algorithm == Algorithm.RL_WB) s.append(' ').append(backProjector);
         s.append(" boundary=").append(boundary).append(" background=").append(background);
         if (tolerance > 0) s.append(" tolerance=").append(tolerance);
         if (timeBudgetSeconds > 0) s.append(" time-budget=").append(timeBudgetSeconds).append("s");
@@ -100,8 +110,9 @@ public final class DeconvolutionSettings {
         private Double lambda;
         private Boundary boundary = Boundary.NON_CIRCULANT;
         private Background background = Background.auto();
-        private double tolerance = 0;
+        private Double tolerance;
         private double timeBudgetSeconds = 0;
+        private BackProjectorSettings backProjector = BackProjectorSettings.defaults();
 
         private Builder() {}
 
@@ -111,14 +122,17 @@ public final class DeconvolutionSettings {
         public Builder lambda(double l) { this.lambda = l; return this; }
         public Builder boundary(Boundary b) { this.boundary = b; return this; }
         public Builder background(Background b) { this.background = b; return this; }
+        /** The stopping tolerance; when never set, the algorithm's default (0 = off, except for rl-wb). */
         public Builder tolerance(double t) { this.tolerance = t; return this; }
         public Builder timeBudgetSeconds(double s) { this.timeBudgetSeconds = s; return this; }
+        public Builder backProjector(BackProjectorSettings b) { this.backProjector = b; return this; }
 
         /** @throws IllegalArgumentException naming the setting and the value */
         public DeconvolutionSettings build() {
             if (algorithm == null) throw new IllegalArgumentException("algorithm is required");
             if (boundary == null) throw new IllegalArgumentException("boundary is required");
             if (background == null) throw new IllegalArgumentException("background is required");
+            if (backProjector == null) throw new IllegalArgumentException("back projector settings are required");
             if (algorithm.iterative() && (iterations < 1 || iterations > 100000)) {
                 throw new IllegalArgumentException("iterations must be between 1 and 100000, got " + iterations);
             }
@@ -129,7 +143,7 @@ public final class DeconvolutionSettings {
                 throw new IllegalArgumentException("lambda " + lambda
                         + " is too large for RL-TV (the update becomes unstable); use a value below 0.5, typically 0.001-0.01");
             }
-            if (!(tolerance >= 0) || tolerance >= 1) {
+            if (tolerance != null && (!(tolerance >= 0) || tolerance >= 1)) {
                 throw new IllegalArgumentException("tolerance must be in [0, 1), got " + tolerance);
             }
             if (!(timeBudgetSeconds >= 0) || Double.isInfinite(timeBudgetSeconds)) {

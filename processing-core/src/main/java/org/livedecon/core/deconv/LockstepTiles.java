@@ -37,7 +37,7 @@ final class LockstepTiles {
         final Region owned;
         /** Grid: x, or the prediction; after an accelerated update step, the new x. */
         float[] estimate;
-        /** Grid: the previous x (accelerated). */
+        /** Grid: the previous x (accelerated), or the estimate before the last step (rl-wb). */
         float[] previous;
         /** Grid: the previous gradient g (accelerated). */
         float[] gradient;
@@ -56,7 +56,8 @@ final class LockstepTiles {
     /** Host bytes one tile keeps between steps: 1 (plain) or 3 (accelerated) grids and the window's blur. */
     static long stateBytes(Algorithm algorithm, Shape tile, Shape grid) {
         boolean accelerated = algorithm.accelerated();
-        return 4L * ((accelerated ? 3L : 1L) * grid.voxels() + tile.voxels());
+        long grids = accelerated ? 3L : algorithm == Algorithm.RL_WB ? 2L : 1L;
+        return 4L * (grids * grid.voxels() + tile.voxels());
     }
 
     /** What the run did. */
@@ -85,6 +86,8 @@ final class LockstepTiles {
         float mean = Jobs.meanAbove(image, b);
         double targetFlux = RichardsonLucy.targetFlux(image, b);
         boolean conserveFlux = targetFlux > 0;
+        // rl-wb may reject its last step (WbStop): each tile keeps the estimate before it
+        boolean keepPrevious = settings.algorithm() == Algorithm.RL_WB;
         int planned = settings.iterations();
         List<TileState> tiles = new ArrayList<TileState>();
         for (int t = 0; t < cores.size(); t++) {
@@ -97,14 +100,17 @@ final class LockstepTiles {
             if (accelerated) {
                 st.previous = st.estimate.clone();
                 st.gradient = new float[grid.voxels()];
+            } else if (keepPrevious) {
+                st.previous = new float[grid.voxels()];
             }
             tiles.add(st);
         }
         float[] observed = new float[tile.voxels()];
         try (RlSteps steps = new RlSteps(backend, psf, tile, grid, settings.algorithm(), (float) settings.lambda(),
-                (float) b, RichardsonLucy.ratioFloor(image))) {
+                (float) b, RichardsonLucy.ratioFloor(image), BackProjector.forSettings(settings, psf))) {
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
             int done = 0;
+            double previousRel = Double.NaN;
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 // 1. Hx of every tile, Σ_window Hx over the cores
@@ -125,11 +131,17 @@ final class LockstepTiles {
                     steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
                     steps.uploadBlurred(st.blurred);
                     if (accelerated) steps.upload(RlSteps.Slot.GRADIENT, st.gradient);
-                    add(sums, steps.update(scale, st.owned));
+                    // rl-wb's stop counts the measured window only (see WbStop): each tile its core there
+                    add(sums, steps.update(scale, settings.algorithm() == Algorithm.RL_WB ? st.flux : st.owned));
                     if (accelerated) {
                         steps.download(RlSteps.Slot.WORK, st.estimate); // the new x (the prediction is spent)
                         steps.download(RlSteps.Slot.GRADIENT, st.gradient);
                     } else {
+                        if (keepPrevious) {
+                            float[] before = st.estimate;
+                            st.estimate = st.previous;
+                            st.previous = before;
+                        }
                         steps.download(RlSteps.Slot.ESTIMATE, st.estimate);
                     }
                 }
@@ -153,8 +165,14 @@ final class LockstepTiles {
                 double rel = RichardsonLucy.relativeChange(change);
                 long now = System.nanoTime();
                 progress.iterationDone(k, planned, rel, now - t0);
-                DeconvolutionResult.StopReason stop = RichardsonLucy.stopReason(settings, k, planned, rel, now - t0,
-                        now - iterStart);
+                DeconvolutionResult.StopReason stop = RichardsonLucy.stopReason(settings, k, planned, rel, previousRel,
+                        now - t0, now - iterStart);
+                previousRel = rel;
+                if (stop == DeconvolutionResult.StopReason.CHANGE_GREW) {
+                    // as untiled: back to the estimates before the step that grew
+                    for (TileState st : tiles) st.estimate = st.previous;
+                    done = k - 1;
+                }
                 if (stop != null) {
                     reason = stop;
                     break;

@@ -57,8 +57,12 @@ public final class RichardsonLucy implements Deconvolver {
     public DeconvolutionPlan plan(Shape image, Psf psf) {
         Shape grid = PaddedSizes.grid(image, psf.shape(), settings.boundary());
         // observed, estimate/prediction, work; + normaliser; + previous x and gradient; + TV factor
-        int real = 3 + (nonCirculant(image, grid) ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0);
-        int spectra = 2; // work + cached OTF
+        boolean wb = settings.algorithm() == Algorithm.RL_WB;
+        boolean nc = nonCirculant(image, grid);
+        // rl-wb: its set-up briefly holds one more real buffer (the kernel, transformed) and, non-circulant,
+        // the |B| spectrum for the normaliser
+        int real = 3 + (nc ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0) + (wb ? 1 : 0);
+        int spectra = 2 + (wb ? (nc ? 2 : 1) : 0); // work + cached OTF (+ back projector)
         return new DeconvolutionPlan(image, psf.shape(), grid, real, spectra,
                 Jobs.bytes(backend, image, grid, real, spectra), backend.name());
     }
@@ -79,24 +83,35 @@ public final class RichardsonLucy implements Deconvolver {
         boolean conserveFlux = targetFlux > 0;
 
         try (RlSteps steps = new RlSteps(backend, psf, window, grid, settings.algorithm(), (float) settings.lambda(),
-                background, floor)) {
+                background, floor, BackProjector.forSettings(settings, psf))) {
             steps.start(image.data(), initialEstimate(image, b, x0, outsideStart != null ? outsideStart : x0, grid));
             long setup = System.nanoTime() - t0;
 
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
+            // rl-wb's stop looks at the change on the measured window only (see WbStop)
+            org.livedecon.core.backend.Region changeCounted = settings.algorithm() == Algorithm.RL_WB
+                    ? org.livedecon.core.backend.Region.window(window) : null;
             int done = 0;
+            double previousRel = Double.NaN;
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 Jobs.checkInterrupted();
                 // Hx on the measured window only, scaled so the camera sees the measured flux
                 double predicted = steps.blur(null);
-                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), null);
+                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), changeCounted);
                 double[] change = accelerated ? steps.predict(RlSteps.alpha(settings.algorithm(), k, sums), null) : sums;
                 done = k;
                 double rel = relativeChange(change);
                 long now = System.nanoTime();
                 progress.iterationDone(k, planned, rel, now - t0);
-                DeconvolutionResult.StopReason stop = stopReason(settings, k, planned, rel, now - t0, now - iterStart);
+                DeconvolutionResult.StopReason stop = stopReason(settings, k, planned, rel, previousRel, now - t0,
+                        now - iterStart);
+                previousRel = rel;
+                if (stop == DeconvolutionResult.StopReason.CHANGE_GREW) {
+                    // the step that grew is the first one rl-wb rejects: keep the estimate before it
+                    steps.revert();
+                    done = k - 1;
+                }
                 if (stop != null) {
                     reason = stop;
                     break;
@@ -145,14 +160,19 @@ public final class RichardsonLucy implements Deconvolver {
 
     /**
      * Why to stop after iteration {@code k}, or null to go on: the relative change fell below the
-     * tolerance, or another iteration would overrun the time budget.
+     * tolerance ({@link WbStop}'s rule for {@link Algorithm#RL_WB}), or another iteration would
+     * overrun the time budget.
      *
+     * @param previousRel the relative change of iteration k − 1 (NaN in the first)
      * @param elapsed   nanoseconds since the job started
      * @param iterating nanoseconds since the first iteration started
      */
     static DeconvolutionResult.StopReason stopReason(DeconvolutionSettings settings, int k, int planned, double rel,
-                                                     long elapsed, long iterating) {
-        if (settings.tolerance() > 0 && k >= 2 && rel < settings.tolerance()) {
+                                                     double previousRel, long elapsed, long iterating) {
+        if (settings.algorithm() == Algorithm.RL_WB) {
+            DeconvolutionResult.StopReason wb = WbStop.reason(settings, k, rel, previousRel);
+            if (wb != null) return wb;
+        } else if (settings.tolerance() > 0 && k >= 2 && rel < settings.tolerance()) {
             return DeconvolutionResult.StopReason.TOLERANCE;
         }
         if (settings.timeBudgetSeconds() > 0 && k < planned) {

@@ -50,6 +50,8 @@ final class RlSteps implements AutoCloseable {
     private RealBuffer observed, estimate, work, normaliser, xPrev, gPrev, tvf;
     private SpectrumBuffer spectrum;
     private final SpectrumBuffer otf;
+    /** Conjugated in the back projection: the OTF, or an unmatched back projector's transfer function (owned). */
+    private SpectrumBuffer back;
 
     /**
      * Allocates the buffers and, with non-circulant boundaries (grid larger than the window),
@@ -57,9 +59,10 @@ final class RlSteps implements AutoCloseable {
      *
      * @param background b of y = Hx + b
      * @param floor      smallest denominator of the data ratio
+     * @param unmatched  the back projector used in place of Hᵀ ({@link Algorithm#RL_WB}), or null
      */
     RlSteps(Backend backend, Psf psf, Shape window, Shape grid, Algorithm algorithm, float lambda, float background,
-            float floor) {
+            float floor, BackProjector unmatched) {
         this.backend = backend;
         this.window = window;
         this.grid = grid;
@@ -74,12 +77,29 @@ final class RlSteps implements AutoCloseable {
             work = backend.real(grid);
             spectrum = backend.spectrum(grid);
             otf = backend.otf(psf, grid);
-            if (!grid.equals(window)) {
+            back = unmatched != null ? unmatched.spectrum(backend, grid) : otf;
+            float[] kept = unmatched != null && !grid.equals(window) ? unmatched.normaliser(window, grid) : null;
+            if (kept != null) {
                 normaliser = backend.real(grid);
-                float[] ones = new float[window.voxels()];
-                java.util.Arrays.fill(ones, 1f);
-                backend.upload(ones, window, work);
-                backend.convolve(work, window, otf, true, spectrum, normaliser, grid);
+                backend.upload(kept, grid, normaliser);
+            } else if (!grid.equals(window)) {
+                normaliser = backend.real(grid);
+                backProjectWindow(otf, normaliser);
+                if (unmatched != null) {
+                    float[] matched = new float[grid.voxels()];
+                    backend.download(normaliser, matched, grid);
+                    backProjectWindow(back, normaliser);
+                    float[] n = new float[grid.voxels()];
+                    backend.download(normaliser, n, grid);
+                    float[] bound = new float[grid.voxels()];
+                    try (SpectrumBuffer abs = unmatched.spectrum(backend, grid, true)) {
+                        backProjectWindow(abs, normaliser);
+                    }
+                    backend.download(normaliser, bound, grid);
+                    float[] combined = unmatchedNormaliser(matched, n, bound, (float) unmatched.absoluteSum());
+                    backend.upload(combined, grid, normaliser);
+                    unmatched.keepNormaliser(window, grid, combined);
+                }
             }
             if (accelerated) {
                 xPrev = backend.real(grid);
@@ -90,6 +110,37 @@ final class RlSteps implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Hᵀ M (or Bᵀ M) into {@code out}: the back projection of 1 on the window, 0 elsewhere. */
+    private void backProjectWindow(SpectrumBuffer transfer, RealBuffer out) {
+        float[] ones = new float[window.voxels()];
+        java.util.Arrays.fill(ones, 1f);
+        backend.upload(ones, window, work);
+        backend.convolve(work, window, transfer, true, spectrum, out, grid);
+    }
+
+    /**
+     * The normaliser of the unmatched update x · Bᵀ(M r) / N. Inside the view N = Bᵀ M (1 away from
+     * the faces, so a flat ratio leaves x). Beyond it, in the non-circulant padding, a voxel reaches
+     * the window only through the tail of B, where Bᵀ M is the small difference of B's positive and
+     * negative lobes while Bᵀ(M r) is not: the update factor would be unbounded (the padding
+     * exploded by 10x in one iteration on the simulated cell). So N is never below |B|ᵀ M / Σ|B|,
+     * which bounds the factor by Σ|B| · max r, as RL's own is bounded by max r, and equals Bᵀ M
+     * inside the view. 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the camera does
+     * not see the voxel: it stays 0, as for RL).
+     *
+     * @param matched  Hᵀ M
+     * @param unmatched Bᵀ M
+     * @param absolute |B|ᵀ M
+     * @param absSum   Σ |B|
+     */
+    static float[] unmatchedNormaliser(float[] matched, float[] unmatched, float[] absolute, float absSum) {
+        float[] out = new float[matched.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = matched[i] < RichardsonLucy.MIN_NORMALISER ? 0f : Math.max(unmatched[i], absolute[i] / absSum);
+        }
+        return out;
     }
 
     boolean accelerated() { return accelerated; }
@@ -120,7 +171,7 @@ final class RlSteps implements AutoCloseable {
         }
         // y / (Hx + b) on the window, 0 elsewhere, then Hᵀ of it everywhere
         backend.ratio(observed, work, background, floor, window);
-        backend.convolve(work, window, otf, true, spectrum, work, grid);
+        backend.convolve(work, window, back, true, spectrum, work, grid);
         if (tv) backend.tvFactor(estimate, lambda, tvf);
         backend.rlUpdate(estimate, work, normaliser, RichardsonLucy.MIN_NORMALISER, tvf); // work = new x
         if (accelerated) {
@@ -160,12 +211,27 @@ final class RlSteps implements AutoCloseable {
         return alpha(iteration, sums);
     }
 
+    /**
+     * Plain RL only, right after {@link #update}: back to the estimate before it (still in the work
+     * buffer after the swap, scaled by that update's flux scale), for a stop that rejects the last step.
+     */
+    void revert() {
+        if (accelerated) throw new IllegalStateException("accelerated RL keeps no estimate to go back to");
+        RealBuffer t = estimate;
+        estimate = work;
+        work = t;
+    }
+
     /** The current result: the last RL step (accelerated) or the estimate. */
     RealBuffer result() { return accelerated ? xPrev : estimate; }
 
-    /** Σ over the window of H applied to the result, as ⟨Hᵀ M, x⟩ (no FFT). */
+    /**
+     * Σ over the window of H applied to the result, as ⟨Hᵀ M, x⟩ (no FFT); with an unmatched back
+     * projector the normaliser is not Hᵀ M, so by a blur (plain RL: the result is the estimate).
+     */
     double resultFlux() {
         RealBuffer r = result();
+        if (back != otf && normaliser != null) return blur(null);
         return normaliser != null ? backend.dot(r, normaliser) : backend.sum(r, grid);
     }
 
@@ -214,7 +280,8 @@ final class RlSteps implements AutoCloseable {
             if (b != null) b.close();
         }
         if (spectrum != null) spectrum.close();
+        if (back != null && back != otf) back.close();
         observed = estimate = work = normaliser = xPrev = gPrev = tvf = null;
-        spectrum = null;
+        spectrum = back = null;
     }
 }

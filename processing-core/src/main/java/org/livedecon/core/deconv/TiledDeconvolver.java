@@ -101,7 +101,7 @@ public final class TiledDeconvolver implements Deconvolver {
         DeconvolutionSettings fixed = settings.toBuilder().background(Background.fixed(b)).build();
         Shape s = image.shape();
         int[] counts = plan.tileCounts();
-        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+        int[] margin = margin(psf, settings.algorithm());
         List<int[][]> cores = new ArrayList<int[][]>(), exts = new ArrayList<int[][]>();
         for (int tz = 0; tz < counts[2]; tz++) {
             for (int ty = 0; ty < counts[1]; ty++) {
@@ -163,7 +163,7 @@ public final class TiledDeconvolver implements Deconvolver {
     private int[] tileCounts(Shape image, Psf psf, boolean lockstep) {
         int[] counts = {1, 1, 1};
         Deconvolver whole = Deconvolvers.create(settings, backend);
-        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+        int[] margin = margin(psf, settings.algorithm());
         for (int guard = 0; guard < 10000; guard++) {
             Shape tile = largestTile(image, psf, counts);
             DeconvolutionPlan job = whole.plan(tile, psf);
@@ -193,8 +193,8 @@ public final class TiledDeconvolver implements Deconvolver {
     }
 
     /** The largest extended tile for these counts. */
-    private static Shape largestTile(Shape image, Psf psf, int[] counts) {
-        int[] margin = {psf.centreX(), psf.centreY(), psf.centreZ()};
+    private Shape largestTile(Shape image, Psf psf, int[] counts) {
+        int[] margin = margin(psf, settings.algorithm());
         int[] size = new int[3];
         for (int a = 0; a < 3; a++) {
             int n = image.along(a);
@@ -202,6 +202,16 @@ public final class TiledDeconvolver implements Deconvolver {
             size[a] = counts[a] == 1 ? n : Math.min(n, core + 2 * margin[a]);
         }
         return Shape.of(size[0], size[1], size[2]);
+    }
+
+    /**
+     * The overlap of a tile on each inner side: the PSF's half-size, twice that for rl-wb, whose
+     * sharper steps carry a tile's edge effects further in (on the tiling test stack, 3x2 tiles:
+     * one half-size left seams of 5-7 % of the range, two leave 0.1-0.2 %).
+     */
+    static int[] margin(Psf psf, Algorithm algorithm) {
+        int f = algorithm == Algorithm.RL_WB ? 2 : 1;
+        return new int[] {f * psf.centreX(), f * psf.centreY(), f * psf.centreZ()};
     }
 
     /**

@@ -143,7 +143,7 @@ class RobustnessTest {
                 () -> DeconvolutionSettings.builder().tolerance(2).build());
         assertMessage("time budget must be a finite number of seconds >= 0, got -3.0",
                 () -> DeconvolutionSettings.builder().timeBudgetSeconds(-3).build());
-        assertMessage("unknown algorithm 'lucy': use wiener, rl, rl-accel, rl-shb or rl-tv", () -> Algorithm.parse("lucy"));
+        assertMessage("unknown algorithm 'lucy': use wiener, rl, rl-accel, rl-shb, rl-tv or rl-wb", () -> Algorithm.parse("lucy"));
         assertMessage("unknown boundary 'mirror'", () -> Boundary.parse("mirror"));
         assertMessage("background must be 'auto', 'none' or a number >= 0, got 'dark'", () -> Background.parse("dark"));
         assertMessage("background must be a finite value >= 0, got -5.0", () -> Background.parse("-5"));

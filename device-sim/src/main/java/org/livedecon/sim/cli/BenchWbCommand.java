@@ -1,0 +1,161 @@
+package org.livedecon.sim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.livedecon.cli.CliCommand;
+import org.livedecon.cli.Reports;
+import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.BackProjectorSettings;
+import org.livedecon.core.deconv.Background;
+import org.livedecon.core.deconv.Boundary;
+import org.livedecon.core.deconv.DeconvolutionResult;
+import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.Deconvolvers;
+import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.PsfOptions;
+import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.volume.Volume;
+import org.livedecon.sim.SimulatedMicroscope;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code livedecon bench-wb}: rl-wb against accelerated RL on a simulated stack with its truth, in
+ * one process and on one backend: quality (NRMSE to the truth, as {@code demo} reports it) after a
+ * given number of iterations, per iteration and per second, the relative change that drives rl-wb's
+ * stop, and rl-wb at its default stop. Meant to be folded into {@code bench --quality}.
+ */
+@Command(name = "bench-wb", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Benchmarks rl-wb (Wiener-Butterworth back projector) against rl-accel on a simulated stack with its "
+                    + "truth: NRMSE to the truth after each iteration count, wall time of each run (set-up included), "
+                    + "and rl-wb at its default stop. All runs in one process on the CPU backend.",
+            "The background is the camera offset (a known value), the fairest for every method."
+        })
+public final class BenchWbCommand extends CliCommand {
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--wb-iterations", paramLabel = "K,...", split = ",", defaultValue = "1,2,3,5,10",
+            description = "rl-wb iteration counts (default: ${DEFAULT-VALUE}).")
+    List<Integer> wbIterations;
+
+    @Option(names = "--accel-iterations", paramLabel = "K,...", split = ",", defaultValue = "10,20,50,100",
+            description = "rl-accel iteration counts; empty to skip (default: ${DEFAULT-VALUE}).")
+    List<Integer> accelIterations;
+
+    @Option(names = "--wb-alpha", paramLabel = "A,...", split = ",", description = "Wiener parameters to sweep.")
+    List<Double> alphas;
+
+    @Option(names = "--wb-cutoff", paramLabel = "F,...", split = ",", description = "Cut-offs (fraction of the OTF support) to sweep.")
+    List<Double> cutoffs;
+
+    @Option(names = "--wb-order", paramLabel = "N,...", split = ",", description = "Butterworth orders to sweep.")
+    List<Integer> orders;
+
+    @Option(names = "--trajectory", paramLabel = "K", defaultValue = "0",
+            description = "Also print rl-wb's relative change and NRMSE after each of the first K iterations (default: off).")
+    int trajectory;
+
+    @Option(names = "--boundary", paramLabel = "B", defaultValue = "non-circulant",
+            description = "non-circulant or periodic (default: ${DEFAULT-VALUE}).")
+    String boundary;
+
+    @Mixin
+    SimulationOptions sim;
+
+    @Override
+    protected int run() throws Exception {
+        out().println("bench-wb: " + sim);
+        SimulatedMicroscope scope = sim.microscope();
+        Volume raw = StackAcquisition.acquire(scope, sim.firstFocusUm(), sim.stackShape().nz(), sim.exposureMs);
+        Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
+                PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
+        Volume target = Reports.gaussianSmoothed(scope.truth(), 1.0);
+        out().println("psf: " + psf + "; background: camera offset " + sim.offsetAdu + " ADU (fixed)");
+        out().println(String.format(Locale.ROOT, "raw - offset: NRMSE %.4f",
+                SimDemoCommand.scaledNrmse(Reports.gaussianSmoothed(raw, 1.0), sim.offsetAdu, target)));
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Background background = Background.fixed(sim.offsetAdu);
+        final Boundary bound = Boundary.parse(boundary);
+        try (CpuBackend backend = new CpuBackend(n)) {
+            // warm-up: JIT, FFT plans and OTF cache, so that the first timed run is not penalised
+            run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(1).tolerance(0)
+                    .background(background).boundary(bound).build(), raw, psf, target);
+            out().println("method      iterations  stop            NRMSE    seconds  set-up s  s/iteration");
+            for (BackProjectorSettings wb : sweep()) {
+                if (alphas != null || cutoffs != null || orders != null) out().println("-- " + wb);
+                DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
+                        .background(background).boundary(bound).backProjector(wb);
+                if (trajectory > 0) {
+                    final double[] rel = new double[trajectory + 1];
+                    Deconvolvers.create(b.iterations(trajectory).tolerance(0).build(), backend).deconvolve(raw, psf,
+                            new ProgressListener() {
+                                @Override
+                                public void iterationDone(int done, int planned, double change, long elapsed) {
+                                    rel[done] = change;
+                                }
+                            });
+                    for (int k = 1; k <= trajectory; k++) {
+                        Row r = run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target);
+                        out().println(String.format(Locale.ROOT, "  trajectory k=%2d  change %.4f  NRMSE %.4f  %.2f s",
+                                k, rel[k], r.nrmse, r.seconds));
+                    }
+                }
+                for (int k : wbIterations) print("rl-wb", run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target));
+                DeconvolutionSettings.Builder stop = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
+                        .background(background).boundary(bound).backProjector(wb);
+                print("rl-wb stop", run(backend, stop.build(), raw, psf, target));
+            }
+            for (int k : accelIterations) {
+                print("rl-accel", run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.ACCELERATED_RL)
+                        .iterations(k).background(background).boundary(bound).build(), raw, psf, target));
+            }
+        }
+        return 0;
+    }
+
+    private List<BackProjectorSettings> sweep() {
+        List<BackProjectorSettings> all = new ArrayList<BackProjectorSettings>();
+        for (double a : alphas != null ? alphas : one(BackProjectorSettings.DEFAULT_ALPHA)) {
+            for (double c : cutoffs != null ? cutoffs : one(BackProjectorSettings.DEFAULT_CUTOFF)) {
+                for (int o : orders != null ? orders : one(BackProjectorSettings.DEFAULT_ORDER)) {
+                    all.add(BackProjectorSettings.builder().alpha(a).cutoff(c).order(o).build());
+                }
+            }
+        }
+        return all;
+    }
+
+    private static <T> List<T> one(T v) {
+        List<T> l = new ArrayList<T>();
+        l.add(v);
+        return l;
+    }
+
+    private static final class Row {
+        DeconvolutionResult result;
+        double nrmse;
+        double seconds;
+    }
+
+    private static Row run(CpuBackend backend, DeconvolutionSettings s, Volume raw, Psf psf, Volume target) {
+        Row r = new Row();
+        r.result = Deconvolvers.create(s, backend).deconvolve(raw, psf, ProgressListener.NONE);
+        r.seconds = r.result.elapsedNanos() / 1e9;
+        r.nrmse = SimDemoCommand.scaledNrmse(Reports.gaussianSmoothed(r.result.volume(), 1.0), 0, target);
+        return r;
+    }
+
+    private void print(String method, Row r) {
+        out().println(String.format(Locale.ROOT, "%-11s %10d  %-14s %7.4f  %7.2f  %7.2f  %7.3f", method,
+                r.result.iterations(), r.result.stopReason().name().toLowerCase(Locale.ROOT), r.nrmse, r.seconds,
+                r.result.setupNanos() / 1e9, r.result.secondsPerIteration()));
+    }
+}
