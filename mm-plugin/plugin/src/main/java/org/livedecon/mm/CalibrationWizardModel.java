@@ -98,6 +98,7 @@ public final class CalibrationWizardModel {
     private volatile CalibrationSession running;
     private volatile WizardMicroscope scope;
     private Preview preview;
+    private boolean exposureIneffective;
     private float[] previewImage;
     private int previewWidth;
     private int previewHeight;
@@ -250,7 +251,9 @@ public final class CalibrationWizardModel {
             throw new CalibrationException("cannot set the exposure to " + exposureMs + " ms: " + e.getMessage(), e);
         }
         try {
+            Preview before2 = preview;
             preview = new CalibrationSession(m, settings()).preview();
+            if (before2 != null && CalibrationSession.exposureHasNoEffect(before2, preview)) exposureIneffective = true;
             previewImage = m.lastFrame();
             previewWidth = m.recordedWidth();
             previewHeight = m.recordedHeight();
@@ -274,10 +277,26 @@ public final class CalibrationWizardModel {
 
     public int previewHeight() { return previewHeight; }
 
-    /** Takes the last preview's suggested exposure. @throws IllegalStateException before a preview */
+    /**
+     * True once two previews at clearly different exposures had the same brightest pixel: the
+     * camera's brightness does not follow the exposure (Micro-Manager's DemoCamera), and
+     * {@link #suggestedExposureMs()} stops changing it.
+     */
+    public boolean exposureIneffective() { return exposureIneffective; }
+
+    /**
+     * The exposure the wizard suggests (ms): the last preview's (bounded, {@link Preview}), or the
+     * exposure of that preview once the exposure proved to have no effect. NaN before a preview.
+     */
+    public double suggestedExposureMs() {
+        if (preview == null) return Double.NaN;
+        return exposureIneffective ? preview.exposureMs() : preview.suggestedExposureMs();
+    }
+
+    /** Takes {@link #suggestedExposureMs()}. @throws IllegalStateException before a preview */
     public void useSuggestedExposure() {
         if (preview == null) throw new IllegalStateException("snap a preview first");
-        exposureMs = preview.suggestedExposureMs();
+        exposureMs = suggestedExposureMs();
     }
 
     // ----- page 3: z-scan -----

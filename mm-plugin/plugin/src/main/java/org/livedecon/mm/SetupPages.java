@@ -195,11 +195,14 @@ final class SetupPages {
                     model.previewHeight(), 320)));
             String text = String.format(Locale.ROOT, "<html>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
                             + "median %.1f ADU.<br>Suggested exposure: %s ms.</html>", number(p.exposureMs()), p.max(),
-                    p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(p.suggestedExposureMs()));
+                    p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(model.suggestedExposureMs()));
             measures.setText(text);
             if (p.saturated()) {
                 error("Saturated: " + p.saturatedPixels() + " pixels at full scale. Use the suggested exposure or less "
                         + "light; saturated beads are rejected and a saturated preview stops the scan.");
+            } else if (model.exposureIneffective()) {
+                ok("The brightest pixel did not change with the exposure: this camera's exposure has no effect "
+                        + "(a simulated camera?), so the exposure is left at " + number(p.exposureMs()) + " ms.");
             } else if (p.max() < 0.2 * p.fullScale()) {
                 error("Dim: the brightest pixel is below 20 % of full scale; a longer exposure gives a cleaner PSF.");
             } else {
