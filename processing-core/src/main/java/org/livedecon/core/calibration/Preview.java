@@ -17,9 +17,9 @@ public final class Preview {
     public static final double MAX_STEP = 10;
     /**
      * The longest exposure suggested, ms (unless the current one is longer): a z-scan of 50 planes
-     * at 1 s already takes a minute.
+     * at 2 s already takes nearly two minutes.
      */
-    public static final double MAX_SUGGESTED_MS = 1000;
+    public static final double MAX_SUGGESTED_MS = 2000;
 
     private final double exposureMs;
     private final double max;
