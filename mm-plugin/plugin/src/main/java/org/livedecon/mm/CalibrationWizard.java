@@ -2,8 +2,6 @@ package org.livedecon.mm;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
-import java.awt.Dimension;
-import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -72,6 +70,7 @@ public final class CalibrationWizard {
         close.addActionListener(e -> closeWindow());
         pages.get(0).enter();
         refreshButtons();
+        WindowFit.holdWidths(content);
     }
 
     /** The pages, in order (for tests and screenshots). */
@@ -93,19 +92,14 @@ public final class CalibrationWizard {
     }
 
     /**
-     * Grows the window (never shrinks it, within the screen) when a page got larger than at the
-     * last pack: the result and bead pages only get their images after the scan; a smaller
-     * screen scrolls instead.
+     * Every page reserves the room of its pictures from the start, and the card deck is as large
+     * as its largest page, so the window packed at opening fits every page; this only grows it
+     * (never shrinks, within the screen) if a text got longer than foreseen. A smaller screen
+     * scrolls instead.
      */
     private void fitWindow() {
         if (frame == null) return;
-        frame.validate();
-        Dimension want = frame.getPreferredSize();
-        Dimension now = frame.getSize();
-        Rectangle screen = frame.getGraphicsConfiguration().getBounds();
-        int w = Math.min(Math.max(want.width, now.width), screen.width);
-        int h = Math.min(Math.max(want.height, now.height), screen.height);
-        if (w != now.width || h != now.height) frame.setSize(w, h);
+        WindowFit.refit(content);
     }
 
     private void refreshButtons() {

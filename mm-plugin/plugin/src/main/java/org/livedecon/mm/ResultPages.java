@@ -18,16 +18,25 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.UIManager;
 import javax.swing.SwingWorker;
 
 import org.livedecon.core.calibration.CalibrationCancelledException;
 import org.livedecon.core.calibration.CalibrationListener;
 import org.livedecon.core.calibration.ExtractionResult;
+import org.livedecon.core.calibration.PsfReportPng;
 import org.livedecon.core.psf.PsfLibrary;
 
 /** The last four wizard pages: acquisition, bead review, result, save. */
 final class ResultPages {
     private ResultPages() {}
+
+    /** Side of the live projection on the acquisition page, px. */
+    static final int ACQUIRE_BOX = 256;
+    /** Side of the bead map, px. */
+    static final int BEADS_BOX = 384;
+    /** The report picture is shown at this fraction of its size, so the result page is no taller than the others need. */
+    static final double REPORT_SCALE = 0.75;
 
     /** Page 4: the scan and the extraction on a worker thread, with progress and cancel. */
     static final class Acquire extends WizardPage {
@@ -46,12 +55,14 @@ final class ResultPages {
             super(model, "4. Acquire", "Live mode is paused during the scan and switched back on afterwards. The focus, "
                     + "the exposure and the camera ROI are put back as they were, also after Cancel or an error.");
             this.onChange = onChange;
-            progress.setStringPainted(true);
-            progress.setString("0 planes");
+            // no text painted on the bar: look and feels draw it in colours of their own (white on light
+            // grey under Micro-Manager's dark one); the plane count goes into the step label instead
+            progress.setStringPainted(false);
             JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
             buttons.add(start);
             buttons.add(cancel);
             cancel.setEnabled(false);
+            WizardImages.reserve(image, ACQUIRE_BOX, ACQUIRE_BOX);
             row("PSF name", name);
             wide(buttons, false);
             wide(progress, false);
@@ -86,12 +97,11 @@ final class ResultPages {
         void showProgress(String step, int done, int total) {
             progress.setMaximum(Math.max(1, total));
             progress.setValue(done);
-            progress.setString(done + " of " + total + " planes");
-            stepLabel.setText(step);
+            stepLabel.setText(step + ": " + done + " of " + total + " planes");
             float[] mip = model.liveProjection();
             int w = model.liveProjectionWidth();
             if (mip != null && w > 0 && mip.length % w == 0) {
-                image.setIcon(new ImageIcon(WizardImages.grey(mip, w, mip.length / w, 256)));
+                image.setIcon(new ImageIcon(WizardImages.grey(mip, w, mip.length / w, ACQUIRE_BOX)));
             }
         }
 
@@ -138,7 +148,7 @@ final class ResultPages {
                     int[] planes = null;
                     for (int[] c : chunks) if (c[0] >= 0) planes = c;
                     if (planes != null) showProgress("Step: " + step, planes[0], planes[1]);
-                    stepLabel.setText("Step: " + step);
+                    else stepLabel.setText("Step: " + step);
                 }
 
                 @Override
@@ -180,6 +190,7 @@ final class ResultPages {
             super(model, "5. Beads", "Maximum projection of the scan. Green circles: beads used for the PSF; red "
                     + "crosses: rejected, with the reason's initial (Edge, Crowded, Saturated, Doublet, Dim).");
             JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 12, 0));
+            WizardImages.reserve(image, BEADS_BOX, BEADS_BOX);
             row.add(image);
             row.add(counts);
             wide(row, true);
@@ -194,11 +205,11 @@ final class ResultPages {
                 counts.setText("No scan yet.");
                 return;
             }
-            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(), 384,
+            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(), BEADS_BOX,
                     r.beads())));
             StringBuilder b = new StringBuilder("<html><table><tr><th align=left>beads</th><th>count</th></tr>");
             for (Map.Entry<String, Integer> e : model.beadCounts().entrySet()) {
-                String colour = e.getKey().equals("used") ? "#1e8c28" : "#b41e14";
+                String colour = Palette.hex(e.getKey().equals("used") ? Palette.ok(counts) : Palette.error(counts));
                 b.append("<tr><td><font color='").append(colour).append("'>").append(e.getKey()).append("</font></td>")
                         .append("<td align=right>").append(e.getValue()).append("</td></tr>");
             }
@@ -222,10 +233,13 @@ final class ResultPages {
                     + "profiles, with the FWHM against the theory for the same optics.");
             table.setEnabled(false);
             table.setShowGrid(true);
-            table.setGridColor(Color.LIGHT_GRAY);
+            table.setGridColor(UIManager.getColor("Table.gridColor") != null ? UIManager.getColor("Table.gridColor")
+                    : Color.GRAY);
             JScrollPane scroll = new JScrollPane(table);
             scroll.setColumnHeaderView(table.getTableHeader()); // also when painted without a window
             scroll.setPreferredSize(new java.awt.Dimension(520, 90));
+            WizardImages.reserve(image, (int) Math.round(REPORT_SCALE * PsfReportPng.WIDTH),
+                    (int) Math.round(REPORT_SCALE * PsfReportPng.HEIGHT));
             wide(image, false);
             wide(scroll, false);
             wide(summary, true);
@@ -240,7 +254,9 @@ final class ResultPages {
                 return;
             }
             try {
-                image.setIcon(new ImageIcon(model.reportImage()));
+                java.awt.image.BufferedImage report = model.reportImage();
+                image.setIcon(new ImageIcon(report.getScaledInstance((int) Math.round(REPORT_SCALE * report.getWidth()),
+                        (int) Math.round(REPORT_SCALE * report.getHeight()), java.awt.Image.SCALE_SMOOTH)));
             } catch (IOException e) {
                 error("cannot draw the report: " + e.getMessage());
             }

@@ -21,6 +21,9 @@ import org.livedecon.core.psf.model.PsfModel;
 
 /** The first three wizard pages: optics, preview and exposure, z-scan range. */
 final class SetupPages {
+    /** Side of the preview picture, px. */
+    static final int PREVIEW_BOX = 320;
+
     static final String CUSTOM = "(custom)";
 
     private SetupPages() {}
@@ -161,6 +164,7 @@ final class SetupPages {
             row("Exposure (ms)", exposure);
             wide(buttons, false);
             wide(measures, false);
+            WizardImages.reserve(image, PREVIEW_BOX, PREVIEW_BOX);
             wide(image, true);
             suggested.setEnabled(false);
             snap.addActionListener(e -> {
@@ -192,7 +196,7 @@ final class SetupPages {
                 return;
             }
             image.setIcon(new ImageIcon(WizardImages.grey(model.previewImage(), model.previewWidth(),
-                    model.previewHeight(), 320)));
+                    model.previewHeight(), PREVIEW_BOX)));
             String text = String.format(Locale.ROOT, "<html>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
                             + "median %.1f ADU.<br>Suggested exposure: %s ms.</html>", number(p.exposureMs()), p.max(),
                     p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(model.suggestedExposureMs()));

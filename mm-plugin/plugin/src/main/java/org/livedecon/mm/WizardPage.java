@@ -1,7 +1,6 @@
 package org.livedecon.mm;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
@@ -26,8 +25,6 @@ import javax.swing.SwingWorker;
  */
 abstract class WizardPage extends JPanel {
     private static final long serialVersionUID = 1L;
-    static final Color ERROR = new Color(190, 20, 20);
-    static final Color OK = new Color(20, 110, 30);
 
     final CalibrationWizardModel model;
     final JLabel status = new JLabel(" ");
@@ -87,12 +84,12 @@ abstract class WizardPage extends JPanel {
     }
 
     final void ok(String text) {
-        status.setForeground(OK);
+        status.setForeground(Palette.ok(status));
         status.setText(text);
     }
 
     final void error(String text) {
-        status.setForeground(ERROR);
+        status.setForeground(Palette.error(status));
         status.setText("<html><div style='width:560px'>" + escape(text) + "</div></html>");
     }
 
@@ -135,7 +132,7 @@ abstract class WizardPage extends JPanel {
      * exception's message goes to the status line.
      */
     final <T> SwingWorker<T, Void> work(final String what, final Callable<T> task, final Consumer<T> done) {
-        status.setForeground(Color.DARK_GRAY);
+        status.setForeground(Palette.text());
         status.setText(what + "...");
         SwingWorker<T, Void> w = new SwingWorker<T, Void>() {
             @Override
