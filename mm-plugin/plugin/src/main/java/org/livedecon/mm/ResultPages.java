@@ -37,6 +37,8 @@ final class ResultPages {
     static final int BEADS_BOX = 384;
     /** The report picture is shown at this fraction of its size, so the result page is no taller than the others need. */
     static final double REPORT_SCALE = 0.75;
+    /** Lines reserved for the result's summary (figures and notes at 560 px). */
+    static final int SUMMARY_LINES = 9;
 
     /** Page 4: the scan and the extraction on a worker thread, with progress and cancel. */
     static final class Acquire extends WizardPage {
@@ -226,7 +228,7 @@ final class ResultPages {
         private static final long serialVersionUID = 1L;
         final JLabel image = new JLabel();
         final JTable table = new JTable(4, 4);
-        final JLabel summary = new JLabel(" ");
+        final JLabel summary = reservedLines(" ", SUMMARY_LINES);
 
         Result(CalibrationWizardModel model) {
             super(model, "6. Result", "Central XY, XZ and YZ sections of the measured PSF (square-root scale) and its "

@@ -197,8 +197,8 @@ final class SetupPages {
             }
             image.setIcon(new ImageIcon(WizardImages.grey(model.previewImage(), model.previewWidth(),
                     model.previewHeight(), PREVIEW_BOX)));
-            String text = String.format(Locale.ROOT, "<html>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
-                            + "median %.1f ADU.<br>Suggested exposure: %s ms.</html>", number(p.exposureMs()), p.max(),
+            String text = String.format(Locale.ROOT, "<html><div style='width:560px'>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
+                            + "median %.1f ADU.<br>Suggested exposure: %s ms.</div></html>", number(p.exposureMs()), p.max(),
                     p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(model.suggestedExposureMs()));
             measures.setText(text);
             if (p.saturated()) {
@@ -263,13 +263,13 @@ final class SetupPages {
             frames.setValue(model.framesPerPlane());
             lower.setText(number(model.focusLowerUm()));
             upper.setText(number(model.focusUpperUm()));
-            plan.setText(String.format(Locale.ROOT, "<html>Planned from the theory: ± %s µm in steps of %s µm.</html>",
+            plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>Planned from the theory: ± %s µm in steps of %s µm.</div></html>",
                     number(model.effectiveZHalfRangeUm()), number(model.effectiveZStepUm())));
         }
 
         void show(ScanPlan p) {
-            plan.setText(String.format(Locale.ROOT, "<html>%s (± %s µm about the focus), %d frame(s) per plane, "
-                            + "%d snaps.</html>", escape(p.toString()), number(model.effectiveZHalfRangeUm()),
+            plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>%s (± %s µm about the focus), %d frame(s) per plane, "
+                            + "%d snaps.</div></html>", escape(p.toString()), number(model.effectiveZHalfRangeUm()),
                     model.framesPerPlane(), p.planes() * model.framesPerPlane()));
             ok("The scan stays within the focus limits.");
         }

@@ -27,7 +27,11 @@ abstract class WizardPage extends JPanel {
     private static final long serialVersionUID = 1L;
 
     final CalibrationWizardModel model;
-    final JLabel status = new JLabel(" ");
+    /** Results and errors; reserves {@value #STATUS_LINES} lines so that a message never resizes the page. */
+    final JLabel status = reservedLines(" ", STATUS_LINES);
+    static final int STATUS_LINES = 3;
+    /** Width (px) at which the status and result texts wrap. */
+    static final int TEXT_WIDTH_PX = 560;
     final JPanel form = new JPanel(new GridBagLayout());
     private int row;
 
@@ -43,6 +47,25 @@ abstract class WizardPage extends JPanel {
         add(head, BorderLayout.NORTH);
         add(form, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
+    }
+
+    /**
+     * A label at least {@code lines} text lines tall (text at the top), so that the page's size is
+     * known before its text is: the window is packed once for every page.
+     */
+    static JLabel reservedLines(final String text, final int lines) {
+        JLabel l = new JLabel(text) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                java.awt.Dimension d = super.getPreferredSize();
+                int h = lines * getFontMetrics(getFont()).getHeight() + 4;
+                return new java.awt.Dimension(d.width, Math.max(d.height, h));
+            }
+        };
+        l.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+        return l;
     }
 
     /** Fills the page from the model. */
@@ -85,12 +108,14 @@ abstract class WizardPage extends JPanel {
 
     final void ok(String text) {
         status.setForeground(Palette.ok(status));
-        status.setText(text);
+        String body = text.startsWith("<html>") ? text.substring(6).replace("</html>", "") : escape(text);
+        status.setText(text.trim().isEmpty() ? " " : "<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + body
+                + "</div></html>");
     }
 
     final void error(String text) {
         status.setForeground(Palette.error(status));
-        status.setText("<html><div style='width:560px'>" + escape(text) + "</div></html>");
+        status.setText("<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + escape(text) + "</div></html>");
     }
 
     static String escape(String s) {
@@ -122,9 +147,9 @@ abstract class WizardPage extends JPanel {
     }
 
     static String lines(List<String> l) {
-        StringBuilder b = new StringBuilder("<html>");
+        StringBuilder b = new StringBuilder("<html><div style='width:" + TEXT_WIDTH_PX + "px'>");
         for (String s : l) b.append(escape(s)).append("<br>");
-        return b.append("</html>").toString();
+        return b.append("</div></html>").toString();
     }
 
     /**
