@@ -415,8 +415,15 @@ public final class CalibrationWizardModel {
         rows.add(new String[] {"axis", "FWHM measured (µm)", r.theoryModel().label() + " theory (µm)", "ratio"});
         String[] axes = {"x", "y", "z"};
         for (int a = 0; a < 3; a++) {
-            rows.add(new String[] {axes[a], String.format(Locale.ROOT, "%.3f", r.fwhmUm(a)),
-                    String.format(Locale.ROOT, "%.3f", r.theoryFwhmUm(a)), String.format(Locale.ROOT, "%.2f", r.fwhmRatio(a))});
+            // an axial profile that stays above half maximum over the measured depth is reported as
+            // the bound that was measured, not as a number the PSF does not have
+            boolean beyond = a == 2 && Double.isNaN(r.fwhmUm(a)) && r.cropHalfDepthUm() > 0;
+            double bound = 2 * r.cropHalfDepthUm();
+            rows.add(new String[] {axes[a],
+                beyond ? String.format(Locale.ROOT, "> %.3f", bound) : String.format(Locale.ROOT, "%.3f", r.fwhmUm(a)),
+                String.format(Locale.ROOT, "%.3f", r.theoryFwhmUm(a)),
+                beyond ? String.format(Locale.ROOT, "> %.2f", bound / r.theoryFwhmUm(a))
+                        : String.format(Locale.ROOT, "%.2f", r.fwhmRatio(a))});
         }
         return rows;
     }

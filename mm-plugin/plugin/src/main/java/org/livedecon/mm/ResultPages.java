@@ -227,7 +227,7 @@ final class ResultPages {
     static final class Result extends WizardPage {
         private static final long serialVersionUID = 1L;
         final JLabel image = new JLabel();
-        final JTable table = new JTable(4, 4);
+        final JTable table = new JTable(3, 4);
         final JLabel summary = reservedLines(" ", SUMMARY_LINES);
 
         Result(CalibrationWizardModel model) {
@@ -267,16 +267,23 @@ final class ResultPages {
             for (int i = 1; i < rows.size(); i++) {
                 for (int c = 0; c < 4; c++) table.setValueAt(rows.get(i)[c], i - 1, c);
             }
-            table.setValueAt(String.format(Locale.ROOT, "SNR %.0f", r.report().snr()), 3, 0);
-            table.setValueAt(String.format(Locale.ROOT, "symmetry %.2f", r.report().lateralSymmetry()), 3, 1);
-            table.setValueAt(r.report().beadsUsed() + " beads", 3, 2);
-            table.setValueAt(r.report().beadCorrected() ? "bead-corrected" : "not bead-corrected", 3, 3);
-            summary.setText("<html><div style='width:560px'>" + escape(r.report().summary()) + "</div></html>");
+            // the table holds FWHMs only; SNR, symmetry and bead counts are in the summary below
+            summary.setText("<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + escape(r.report().summary()) + "</div></html>");
             double worst = 0;
-            for (int a = 0; a < 3; a++) worst = Math.max(worst, Math.abs(Math.log(r.report().fwhmRatio(a))));
-            if (worst > Math.log(1.5)) error("The PSF differs from the theory by more than 1.5x: check NA, wavelength, "
-                    + "pixel size, z step, immersion and the correction collar.");
-            else ok("The PSF is within 1.5x of the theory on every axis.");
+            String unmeasured = null;
+            for (int a = 0; a < 3; a++) {
+                double ratio = r.report().fwhmRatio(a);
+                if (Double.isNaN(ratio)) unmeasured = "xyz".substring(a, a + 1);
+                else worst = Math.max(worst, Math.abs(Math.log(ratio)));
+            }
+            if (worst > Math.log(1.5)) {
+                error("The PSF differs from the theory by more than 1.5x: check NA, wavelength, pixel size, z step, "
+                        + "immersion and the correction collar" + (r.report().notes().isEmpty() ? "." : "; and read the notes above."));
+            } else if (unmeasured != null) {
+                error("The " + unmeasured + " FWHM could not be measured within the PSF's extent: widen the z range.");
+            } else {
+                ok("The PSF is within 1.5x of the theory on every axis.");
+            }
         }
     }
 

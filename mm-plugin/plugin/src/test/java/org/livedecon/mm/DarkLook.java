@@ -63,7 +63,12 @@ final class DarkLook {
 
     /** Puts back {@code before} (EDT). */
     static void restore(LookAndFeel before) throws Exception {
-        MetalLookAndFeel.setCurrentTheme(new DefaultMetalTheme());
+        // UIManager.put writes the developer layer, which outlives a change of look and feel
+        for (String k : new String[] {"Panel.background", "Label.foreground", "ProgressBar.selectionForeground",
+            "ProgressBar.selectionBackground"}) {
+            UIManager.put(k, null);
+        }
+        MetalLookAndFeel.setCurrentTheme(new javax.swing.plaf.metal.OceanTheme());
         UIManager.setLookAndFeel(before == null ? new MetalLookAndFeel() : before);
     }
 }
