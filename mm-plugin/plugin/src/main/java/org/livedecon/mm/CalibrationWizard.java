@@ -81,6 +81,16 @@ public final class CalibrationWizard {
 
     int currentPage() { return current; }
 
+    /** True while the current page's work (a scan) must not be interrupted. */
+    boolean busy() { return pages.get(current).busy(); }
+
+    /** Fills the current page again from the model (after the hardware was read again). */
+    void refresh() {
+        if (busy()) return;
+        pages.get(current).enter();
+        refreshButtons();
+    }
+
     /** Shows page {@code i} (filled from the model). */
     void show(int i) {
         if (i < 0 || i >= pages.size() || pages.get(current).busy()) return;
@@ -105,7 +115,8 @@ public final class CalibrationWizard {
     private void refreshButtons() {
         boolean busy = pages.get(current).busy();
         back.setEnabled(current > 0 && !busy);
-        next.setEnabled(current < pages.size() - 1 && !busy && (current != 3 || model.result() != null));
+        next.setEnabled(current < pages.size() - 1 && !busy && (current != 3 || model.result() != null
+                || !model.beads().isEmpty()));
         where.setText("Step " + (current + 1) + " of " + pages.size());
     }
 

@@ -30,6 +30,7 @@ import org.livedecon.core.calibration.PsfReportPng;
 import org.livedecon.core.calibration.QualityReport;
 import org.livedecon.core.calibration.RejectionReason;
 import org.livedecon.core.calibration.ScanPlan;
+import org.livedecon.core.calibration.TooFewBeadsException;
 import org.livedecon.core.hardware.HardwareException;
 import org.livedecon.core.hardware.Microscope;
 import org.livedecon.core.psf.PsfLibrary;
@@ -94,6 +95,8 @@ public final class CalibrationWizardModel {
     private double focusLowerUm = Double.NaN;
     private double focusUpperUm = Double.NaN;
     private double focusAtStartUm = Double.NaN;
+    /** True once the user set focus limits other than the defaults about the focus. */
+    private boolean limitsEntered;
 
     private volatile CalibrationSession running;
     private volatile WizardMicroscope scope;
@@ -106,6 +109,8 @@ public final class CalibrationWizardModel {
     private int projectionWidth;
     private int projectionHeight;
     private ExtractionResult result;
+    /** The beads of the last scan when the extraction refused it (too few usable), else null. */
+    private List<Bead> refusedBeads;
 
     /**
      * @param hardware the microscope (MMCore or simulated)
@@ -162,20 +167,28 @@ public final class CalibrationWizardModel {
      * {@value #DEFAULT_LIMIT_HALF_RANGE_UM} µm (within the drive's own, if it has any).
      */
     public void readHardware() throws CalibrationException {
+        double before = hardwarePixelSizeUm;
         try {
             hardwarePixelSizeUm = hardware.pixelSizeUm();
         } catch (HardwareException e) {
             hardwarePixelSizeUm = Double.NaN; // the user enters it on the optics page
         }
+        // the pixel size follows the hardware (another objective) unless the user typed their own
+        if (Double.isNaN(pixelSizeUm) || pixelSizeUm == before) pixelSizeUm = hardwarePixelSizeUm;
         try {
-            if (Double.isNaN(pixelSizeUm)) pixelSizeUm = hardwarePixelSizeUm;
             exposureMs = hardware.camera().exposureMs();
             focusAtStartUm = hardware.focus().positionUm();
         } catch (HardwareException e) {
             throw new CalibrationException("cannot read the hardware: " + e.getMessage(), e);
         }
-        focusLowerUm = Math.max(focusAtStartUm - DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().lowerLimitUm());
-        focusUpperUm = Math.min(focusAtStartUm + DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().upperLimitUm());
+        limitsEntered = false;
+        defaultLimits(focusAtStartUm);
+    }
+
+    /** Focus ± {@value #DEFAULT_LIMIT_HALF_RANGE_UM} µm, within the drive's own limits. */
+    private void defaultLimits(double focusUm) {
+        focusLowerUm = Math.max(focusUm - DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().lowerLimitUm());
+        focusUpperUm = Math.min(focusUm + DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().upperLimitUm());
     }
 
     /** The optics as entered. @throws IllegalArgumentException naming the bad value */
@@ -324,6 +337,7 @@ public final class CalibrationWizardModel {
         CalibrationSession session = new CalibrationSession(m, settings());
         running = session;
         result = null;
+        refusedBeads = null;
         projection = null;
         boolean wasLive = live.isOn();
         try {
@@ -331,6 +345,9 @@ public final class CalibrationWizardModel {
             m.resetRecording();
             try {
                 result = session.run(name, listener);
+            } catch (TooFewBeadsException e) {
+                refusedBeads = e.beads(); // the bead page shows what the refusal counted
+                throw e;
             } finally {
                 projection = m.maxProjection();
                 projectionWidth = m.recordedWidth();
@@ -376,18 +393,27 @@ public final class CalibrationWizardModel {
     /** Beads used, and rejected by reason (every reason listed, in declaration order). */
     public Map<String, Integer> beadCounts() {
         Map<String, Integer> out = new LinkedHashMap<String, Integer>();
-        out.put("used", result == null ? 0 : result.report().beadsUsed());
+        int used = 0;
+        for (Bead b : beads()) if (b.accepted()) used++;
+        out.put("used", used);
         for (Map.Entry<RejectionReason, Integer> e : rejectionCounts().entrySet()) out.put(e.getKey().label(), e.getValue());
         return out;
     }
 
-    /** Rejected beads by reason, counted from the bead list (0 for reasons that did not occur). */
+    /**
+     * The beads of the last scan with their rejection reasons: those of the result, or those of a
+     * refused extraction (too few usable beads); empty before a scan.
+     */
+    public List<Bead> beads() {
+        if (result != null) return result.beads();
+        return refusedBeads == null ? Collections.<Bead>emptyList() : refusedBeads;
+    }
+
+    /** Rejected beads by reason, counted from {@link #beads()} (0 for reasons that did not occur). */
     public Map<RejectionReason, Integer> rejectionCounts() {
         Map<RejectionReason, Integer> out = new EnumMap<RejectionReason, Integer>(RejectionReason.class);
         for (RejectionReason r : RejectionReason.values()) out.put(r, 0);
-        if (result != null) {
-            for (Bead b : result.beads()) if (!b.accepted()) out.put(b.rejection(), out.get(b.rejection()) + 1);
-        }
+        for (Bead b : beads()) if (!b.accepted()) out.put(b.rejection(), out.get(b.rejection()) + 1);
         return out;
     }
 
@@ -475,6 +501,8 @@ public final class CalibrationWizardModel {
         }
         try {
             double f = hardware.focus().positionUm();
+            // the focus may have moved since the wizard opened: limits nobody entered follow it
+            if (!limitsEntered) defaultLimits(f);
             if (f < focusLowerUm || f > focusUpperUm) {
                 throw new CalibrationException(String.format(Locale.ROOT, "the focus at %.3f µm lies outside the limits "
                         + "[%.3f, %.3f] µm set for the calibration", f, focusLowerUm, focusUpperUm));
@@ -526,6 +554,7 @@ public final class CalibrationWizardModel {
         if (!(lower < upper)) {
             throw new IllegalArgumentException("focus limits need lower < upper, got [" + lower + ", " + upper + "] µm");
         }
+        if (lower != focusLowerUm || upper != focusUpperUm) limitsEntered = true;
         focusLowerUm = lower;
         focusUpperUm = upper;
     }

@@ -88,7 +88,7 @@ final class ResultPages {
                 error("The scan is running: wait for it or cancel it first.");
                 return false;
             }
-            if (model.result() == null) {
+            if (model.result() == null && model.beads().isEmpty()) {
                 error("Run the scan first.");
                 return false;
             }
@@ -190,7 +190,7 @@ final class ResultPages {
 
         Beads(CalibrationWizardModel model) {
             super(model, "5. Beads", "Maximum projection of the scan. Green circles: beads used for the PSF; red "
-                    + "crosses: rejected, with the reason's initial (Edge, Crowded, Saturated, Doublet, Dim).");
+                    + "crosses: rejected, with the reason's initial (Edge, Crowded, Saturated, Doublet, Dim, Drift).");
             JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 12, 0));
             WizardImages.reserve(image, BEADS_BOX, BEADS_BOX);
             row.add(image);
@@ -202,24 +202,28 @@ final class ResultPages {
         void enter() {
             ExtractionResult r = model.result();
             float[] mip = model.scanProjection();
-            if (r == null || mip == null) {
+            List<org.livedecon.core.calibration.Bead> beads = model.beads();
+            if (mip == null || beads.isEmpty()) {
                 image.setIcon(null);
                 counts.setText("No scan yet.");
                 return;
             }
-            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(), BEADS_BOX,
-                    r.beads())));
+            // also after a refusal (too few usable beads): the map shows why
+            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(),
+                    BEADS_BOX, beads)));
             StringBuilder b = new StringBuilder("<html><table><tr><th align=left>beads</th><th>count</th></tr>");
             for (Map.Entry<String, Integer> e : model.beadCounts().entrySet()) {
                 String colour = Palette.hex(e.getKey().equals("used") ? Palette.ok(counts) : Palette.error(counts));
                 b.append("<tr><td><font color='").append(colour).append("'>").append(e.getKey()).append("</font></td>")
                         .append("<td align=right>").append(e.getValue()).append("</td></tr>");
             }
-            b.append("<tr><td>detected</td><td align=right>").append(r.beads().size()).append("</td></tr></table>");
-            b.append(String.format(Locale.ROOT, "<br>detection threshold %.1f ADU</html>", r.threshold()));
-            counts.setText(b.toString());
-            if (r.report().beadsUsed() < 10) error("Few beads: aim for 20 or more (another field of view, more beads).");
-            else ok(r.report().beadsUsed() + " beads used.");
+            b.append("<tr><td>detected</td><td align=right>").append(beads.size()).append("</td></tr></table>");
+            if (r != null) b.append(String.format(Locale.ROOT, "<br>detection threshold %.1f ADU", r.threshold()));
+            counts.setText(b.append("</html>").toString());
+            int used = model.beadCounts().get("used");
+            if (r == null) error("Too few usable beads (" + used + "): the PSF was not made. See the reasons.");
+            else if (used < 10) error("Few beads: aim for 20 or more (another field of view, more beads).");
+            else ok(used + " beads used.");
         }
     }
 

@@ -183,9 +183,9 @@ public final class PsfExtractor {
             else rejected.put(beads[i].rejection(), rejected.get(beads[i].rejection()) + 1);
         }
         if (used.size() < settings.minBeads()) {
-            throw new CalibrationException("only " + used.size() + " usable bead" + (used.size() == 1 ? "" : "s")
+            throw new TooFewBeadsException("only " + used.size() + " usable bead" + (used.size() == 1 ? "" : "s")
                     + " of " + n + " detected (rejected: " + describe(rejected) + "); at least " + settings.minBeads()
-                    + " are needed. " + advice(rejected, n));
+                    + " are needed. " + advice(rejected, n), Arrays.asList(beads));
         }
 
         int[] outDims = {2 * hx + 1, 2 * hy + 1, 2 * hz + 1};
