@@ -80,10 +80,16 @@ public final class CalibrationWizardModel {
     private final PsfLibrary library;
     private final LiveMode live;
 
+    /**
+     * The optics the wizard starts with are the processor's default theoretical PSF (model, NA,
+     * emission, immersion), so that both windows name one default optics and one theory.
+     */
+    private static final ChannelPsf DEFAULT_OPTICS = PluginSettings.defaults().defaultPsf();
+
     private String preset = "";
-    private double na = 1.4;
-    private double immersionIndex = 1.518;
-    private double wavelengthUm = 0.52;
+    private double na = DEFAULT_OPTICS.na();
+    private double immersionIndex = DEFAULT_OPTICS.immersionIndex();
+    private double wavelengthUm = DEFAULT_OPTICS.wavelengthUm();
     private double pixelSizeUm = Double.NaN;
     private double hardwarePixelSizeUm = Double.NaN;
     private double zStepUm = Double.NaN;
@@ -91,7 +97,10 @@ public final class CalibrationWizardModel {
     private double beadDiameterUm = 0.1;
     private double exposureMs = Double.NaN;
     private int framesPerPlane = 1;
-    private PsfModel theoryModel = PsfModel.GIBSON_LANNI;
+    private PsfModel theoryModel = DEFAULT_OPTICS.model();
+    /** The last theoretical FWHMs shown on the optics page, and what they were computed for. */
+    private String theoryFwhmKey;
+    private double[] theoryFwhm;
     private double focusLowerUm = Double.NaN;
     private double focusUpperUm = Double.NaN;
     private double focusAtStartUm = Double.NaN;
@@ -109,6 +118,8 @@ public final class CalibrationWizardModel {
     private int projectionWidth;
     private int projectionHeight;
     private ExtractionResult result;
+    /** The name the last PSF was acquired under. */
+    private String resultName;
     /** The beads of the last scan when the extraction refused it (too few usable), else null. */
     private List<Bead> refusedBeads;
 
@@ -212,8 +223,12 @@ public final class CalibrationWizardModel {
         }
         double nx = OpticsFacts.nyquistLateralUm(o), nz = OpticsFacts.nyquistAxialUm(o);
         out.add(String.format(Locale.ROOT, "Nyquist sampling: pixel %.3f µm, z step %.3f µm", nx, nz));
-        out.add(String.format(Locale.ROOT, "theoretical FWHM (closed form): lateral %.3f µm, axial %.3f µm",
-                OpticsFacts.lateralFwhmUm(o), OpticsFacts.axialFwhmUm(o)));
+        double[] f = theoryFwhmUm();
+        if (f != null) {
+            // the same model, optics and sampling as the theory column of the result
+            out.add(String.format(Locale.ROOT, "theoretical FWHM (%s, at this pixel size and z step): lateral %.3f µm, "
+                    + "axial %.3f µm", theoryModel.label(), f[0], f[2]));
+        }
         if (pixelSizeUm > 1.2 * nx) {
             out.add(String.format(Locale.ROOT, "warning: pixel %.3f µm is %.1fx Nyquist: the PSF will be under-sampled",
                     pixelSizeUm, pixelSizeUm / nx));
@@ -226,9 +241,38 @@ public final class CalibrationWizardModel {
         return out;
     }
 
+    /**
+     * FWHM x, y, z (µm) of the {@link #theoryModel()} PSF for these optics on the scan's sampling
+     * (pixel size × z step), measured as the result page measures the theory; null without a pixel
+     * size. Cached for the last inputs (a Gibson–Lanni PSF takes a moment).
+     */
+    public double[] theoryFwhmUm() {
+        if (!(pixelSizeUm > 0) || Double.isInfinite(pixelSizeUm)) return null;
+        Optics o = optics();
+        double dz = effectiveZStepUm();
+        // deep enough that the axial profile falls below half: ±2 closed-form axial FWHM
+        int half = (int) Math.min(400, Math.ceil(2 * OpticsFacts.axialFwhmUm(o) / dz));
+        String key = theoryModel + " " + o + " " + pixelSizeUm + " " + dz + " " + half;
+        if (!key.equals(theoryFwhmKey)) {
+            theoryFwhm = QualityReport.theoryFwhmUm(theoryModel, o, org.livedecon.core.volume.Shape.of(31, 31, 2 * half + 1),
+                    org.livedecon.core.volume.VoxelSize.of(pixelSizeUm, dz));
+            theoryFwhmKey = key;
+        }
+        return theoryFwhm.clone();
+    }
+
     /** The z step the scan will use: the entered one, else min(Nyquist z, 0.2 µm). */
     public double effectiveZStepUm() {
         return Double.isNaN(zStepUm) ? Math.min(OpticsFacts.nyquistAxialUm(optics()), 0.2) : zStepUm;
+    }
+
+    /**
+     * Half the z range the scan covers: {@link #effectiveZHalfRangeUm()} rounded up to whole z
+     * steps, as {@link #plan()} lays the planes out (the number shown for the scan).
+     */
+    public double plannedZHalfRangeUm() {
+        double step = effectiveZStepUm();
+        return Math.ceil(effectiveZHalfRangeUm() / step - 1e-9) * step;
     }
 
     /** Half the z range the scan will use: the entered one, else max(5 FWHM_z, 3 FWHM_z + 1 µm) of the theory. */
@@ -345,6 +389,7 @@ public final class CalibrationWizardModel {
             m.resetRecording();
             try {
                 result = session.run(name, listener);
+                resultName = name;
             } catch (TooFewBeadsException e) {
                 refusedBeads = e.beads(); // the bead page shows what the refusal counted
                 throw e;
@@ -379,6 +424,9 @@ public final class CalibrationWizardModel {
     }
 
     // ----- page 5: beads -----
+
+    /** The name given to the last acquisition that produced a PSF, or null. */
+    public String resultName() { return result == null ? null : resultName; }
 
     /** The last extraction, or null. */
     public ExtractionResult result() { return result; }

@@ -300,6 +300,7 @@ final class ResultPages {
         final JComboBox<String> channel = new JComboBox<String>();
         final JButton save = new JButton("Save");
         private final Acquire acquire;
+        private String lastAcquired;
 
         Save(CalibrationWizardModel model, Acquire acquire) {
             super(model, "7. Save", "The PSF goes into the PSF library (" + escape(model.library().folder().toString())
@@ -340,7 +341,11 @@ final class ResultPages {
 
         @Override
         void enter() {
-            if (name.getText().trim().isEmpty()) name.setText(acquire.name.getText().trim());
+            // the name the PSF was acquired under, so that the name shown is the name saved
+            String acquired = model.resultName();
+            if (acquired != null && !acquired.equals(lastAcquired)) name.setText(acquired);
+            else if (name.getText().trim().isEmpty()) name.setText(acquire.name.getText().trim());
+            lastAcquired = acquired;
             save.setEnabled(model.result() != null);
         }
     }

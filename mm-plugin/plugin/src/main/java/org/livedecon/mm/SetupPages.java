@@ -264,12 +264,12 @@ final class SetupPages {
             lower.setText(number(model.focusLowerUm()));
             upper.setText(number(model.focusUpperUm()));
             plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>Planned from the theory: ± %s µm in steps of %s µm.</div></html>",
-                    number(model.effectiveZHalfRangeUm()), number(model.effectiveZStepUm())));
+                    number(model.plannedZHalfRangeUm()), number(model.effectiveZStepUm())));
         }
 
         void show(ScanPlan p) {
             plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>%s (± %s µm about the focus), %d frame(s) per plane, "
-                            + "%d snaps.</div></html>", escape(p.toString()), number(model.effectiveZHalfRangeUm()),
+                            + "%d snaps.</div></html>", escape(p.toString()), number((p.endUm() - p.startUm()) / 2),
                     model.framesPerPlane(), p.planes() * model.framesPerPlane()));
             ok("The scan stays within the focus limits.");
         }

@@ -99,7 +99,7 @@ public final class PsfExtractor {
         for (int a = 0; a < 2; a++) loc[a] = Math.min(loc[a], a == 0 ? hx : hy);
         loc[2] = Math.min(loc[2], hz);
         double coreFwhmPx = measuredFwhmPx > 0 ? measuredFwhmPx : fwhmXy / vs.x();
-        loc = new int[] {loc[0], loc[1], loc[2], Math.min(Math.min(loc[0], loc[1]), Math.max(1, (int) Math.round(0.5 * coreFwhmPx)))};
+        loc = new int[] {loc[0], loc[1], loc[2], Math.min(Math.min(loc[0], loc[1]), Math.max(1, (int) Math.round(0.25 * coreFwhmPx)))};
 
         int[] half = {hx, hy, hz};
         int[] pad = {PAD, PAD, hz == 0 ? 0 : PAD};

@@ -114,8 +114,17 @@ public final class QualityReport {
 
     /** FWHM x, y, z (µm) of the theoretical PSF on the grid of {@code like}, lateral size capped at 31. */
     static double[] theoryFwhm(PsfModel model, Optics optics, Volume like) {
-        int nx = Math.min(like.nx(), 31) | 1, ny = Math.min(like.ny(), 31) | 1;
-        Psf t = TheoreticalPsf.generate(model, optics, Shape.of(nx, ny, like.nz()), like.voxelSize());
+        return theoryFwhmUm(model, optics, like.shape(), like.voxelSize());
+    }
+
+    /**
+     * FWHM x, y, z (µm) of the theoretical PSF of {@code model} on a grid of {@code shape} (lateral
+     * size capped at 31) and {@code voxel}: the numbers the report compares with, for a wizard to
+     * show before the scan. NaN along an axis whose profile does not fall to half inside the grid.
+     */
+    public static double[] theoryFwhmUm(PsfModel model, Optics optics, Shape shape, org.livedecon.core.volume.VoxelSize voxel) {
+        int nx = Math.min(shape.nx(), 31) | 1, ny = Math.min(shape.ny(), 31) | 1;
+        Psf t = TheoreticalPsf.generate(model, optics, Shape.of(nx, ny, shape.nz()), voxel);
         Volume tv = t.volume();
         return new double[] {PsfMeasures.fwhmUm(tv, 0), PsfMeasures.fwhmUm(tv, 1), PsfMeasures.fwhmUm(tv, 2)};
     }
