@@ -19,16 +19,22 @@ import org.livedecon.core.volume.VoxelSize;
  * <ol>
  *   <li>Detect candidates ({@link BeadDetector}): smoothed maximum projection, median + k·MAD.</li>
  *   <li>Crop half-widths from the theory: lateral max(8 FWHM_xy, 1.5 µm), axial 3 FWHM_z (or the
- *       settings'), padded by {@value #PAD} voxels for the periodic shift.</li>
+ *       settings'), padded by {@value #PAD} voxels for the periodic shift; then from the beads as
+ *       measured ({@link BeadExtent}): laterally at least {@value #MEASURED_CROP_FWHMS} measured
+ *       in-focus FWHMs, axially at most what the scan holds about the beads' median focus. The
+ *       optics typed in may be wrong, or the sample not a physical PSF.</li>
  *   <li>Reject with a reason: crop outside the stack ({@link RejectionReason#EDGE}); another
- *       candidate within the lateral half-width ({@link RejectionReason#CROWDED}); a pixel ≥
+ *       candidate within the lateral half-width ({@link RejectionReason#CROWDED}); localisation
+ *       moving the bead by more than a voxel, or its crop out of the stack
+ *       ({@link RejectionReason#DRIFT}); a pixel ≥
  *       saturation − 1 ({@link RejectionReason#SATURATED}); integrated intensity above
  *       {@code doubletFactor} × or below {@code dimFactor} × the median of the remaining beads
  *       ({@link RejectionReason#DOUBLET}, {@link RejectionReason#DIM}).</li>
  *   <li>Background: median of the crop's outer 2-pixel lateral rim over all planes, subtracted
  *       (no clipping before averaging).</li>
  *   <li>Localise: phasor (first Fourier coefficient) of the x, y and z profiles of a window of
- *       ±1.5 FWHM_xy and ±1 FWHM_z around the integer peak (Martens et al. 2017), re-centred once.</li>
+ *       ±1.5 FWHM_xy and ±1 FWHM_z around the integer peak (Martens et al. 2017), the z profile from
+ *       the core (±0.25 FWHM_xy) only, re-centred once.</li>
  *   <li>Align: phase-ramp shift ({@link SubVoxelShift}) so each bead centre lands on the centre
  *       voxel of the odd crop, then trim the padding.</li>
  *   <li>Average the unit-sum beads (mean or median per voxel); subtract the rim median of the
