@@ -115,6 +115,13 @@ class DarkLayoutTest {
         final CalibrationWizardModel model = DemoCameraWizardTest.wizard(m, dir);
         final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
         final Dimension opening = SettingsPanelTest.onEdt(() -> wizard.content().getPreferredSize());
+        final boolean display = !GraphicsEnvironment.isHeadless();
+        if (display) {
+            SettingsPanelTest.onEdt(() -> {
+                wizard.open(); // packed once, before any picture or result exists
+                return null;
+            });
+        }
 
         model.preview();
         model.useSuggestedExposure();
@@ -138,12 +145,29 @@ class DarkLayoutTest {
                     out.add("page " + (page + 1) + " wants " + want + ", more than the opening size " + opening);
                 }
                 JComponent c = wizard.content();
-                c.setSize(opening);
-                ScreenCaptures.layOut(c);
+                if (display) {
+                    // the real window, at the size it was packed at (show() may only grow it)
+                    javax.swing.SwingUtilities.getWindowAncestor(c).validate();
+                    if (c.getWidth() > opening.width || c.getHeight() > opening.height) {
+                        out.add("page " + (page + 1) + ": the window grew to " + c.getSize() + " from " + opening);
+                    }
+                } else {
+                    c.setSize(opening);
+                    ScreenCaptures.layOut(c);
+                }
                 out.addAll(problems(c, "wizard page " + (page + 1)));
                 save(snapshot(c), "dark-wizard-" + (page + 1) + "-" + CalibrationWizardTest.NAMES[page] + ".png");
                 return out;
             }));
+        }
+        if (display) {
+            ScreenCaptures.captureFrame(CalibrationWizard.TITLE, "dark-wizard-window-7-save.png");
+            SettingsPanelTest.onEdt(() -> {
+                for (java.awt.Frame f : java.awt.Frame.getFrames()) {
+                    if (CalibrationWizard.TITLE.equals(f.getTitle())) f.dispose();
+                }
+                return null;
+            });
         }
         assertEquals(Collections.emptyList(), problems);
     }
