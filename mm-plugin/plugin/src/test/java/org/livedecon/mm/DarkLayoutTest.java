@@ -161,7 +161,11 @@ class DarkLayoutTest {
             }));
         }
         if (display) {
-            ScreenCaptures.captureFrame(CalibrationWizard.TITLE, "dark-wizard-window-7-save.png");
+            SettingsPanelTest.onEdt(() -> {
+                wizard.show(5);
+                return null;
+            });
+            ScreenCaptures.captureFrame(CalibrationWizard.TITLE, "dark-wizard-window-6-result.png");
             SettingsPanelTest.onEdt(() -> {
                 for (java.awt.Frame f : java.awt.Frame.getFrames()) {
                     if (CalibrationWizard.TITLE.equals(f.getTitle())) f.dispose();

@@ -166,11 +166,15 @@ public final class QualityReport {
 
     /** One line for logs. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d beads used, %d rejected (%s); FWHM x %.3f y %.3f z %.3f µm, "
-                        + "%s theory %.3f %.3f %.3f µm, ratio %.2f %.2f %.2f; SNR %.1f; lateral symmetry %.2f; "
+        boolean zBeyond = Double.isNaN(fwhm[2]) && cropHalfDepthUm > 0;
+        String z = zBeyond ? String.format(Locale.ROOT, "> %.3f", 2 * cropHalfDepthUm) : String.format(Locale.ROOT, "%.3f", fwhm[2]);
+        String zRatio = zBeyond ? String.format(Locale.ROOT, "> %.2f", 2 * cropHalfDepthUm / theoryFwhm[2])
+                : String.format(Locale.ROOT, "%.2f", fwhmRatio(2));
+        return String.format(Locale.ROOT, "%d beads used, %d rejected (%s); FWHM x %.3f y %.3f z %s µm, "
+                        + "%s theory %.3f %.3f %.3f µm, ratio %.2f %.2f %s; SNR %.1f; lateral symmetry %.2f; "
                         + "axial peak shift %.3f µm", beadsUsed, beadsRejected(), PsfExtractor.describe(rejected),
-                fwhm[0], fwhm[1], fwhm[2], theoryModel.label(), theoryFwhm[0], theoryFwhm[1], theoryFwhm[2],
-                fwhmRatio(0), fwhmRatio(1), fwhmRatio(2), snr, lateralSymmetry(), axialPeakShiftUm)
+                fwhm[0], fwhm[1], z, theoryModel.label(), theoryFwhm[0], theoryFwhm[1], theoryFwhm[2],
+                fwhmRatio(0), fwhmRatio(1), zRatio, snr, lateralSymmetry(), axialPeakShiftUm)
                 + (notes().isEmpty() ? "" : "; " + String.join("; ", notes()));
     }
 
