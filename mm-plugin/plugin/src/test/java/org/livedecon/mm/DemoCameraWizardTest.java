@@ -48,6 +48,8 @@ class DemoCameraWizardTest {
 
         ExtractionResult r = w.acquire("demo-beads", null);
         QualityReport q = r.report();
+        System.out.println("DemoCamera-like beads: " + q.summary() + "; expected lateral FWHM "
+                + 2.355 * m.beadSize() * m.meanWidthFactor(0) + " µm");
         Map<String, Integer> counts = w.beadCounts();
         assertTrue(q.beadsUsed() >= 20, q.summary());
         assertEquals(q.beadsUsed(), counts.get("used").intValue());
