@@ -13,6 +13,8 @@
  *   <li>Focus: {@link org.livedecon.sim.SimFocusDrive} (limits, settling, backlash).</li>
  *   <li>The whole: {@link org.livedecon.sim.SimulatedMicroscope} (image formation by a cached
  *       non-circulant FFT convolution, channels).</li>
+ *   <li>Micro-Manager's demo: {@link org.livedecon.sim.DemoBeadMicroscope} (DemoCamera
+ *       "Fluorescent Beads" with its Z stage; not a physical microscope, on purpose).</li>
  * </ul>
  * Units: µm, ms, photons/s, e⁻, ADU. Everything is deterministic for its seeds.
  */

@@ -2,8 +2,6 @@ package org.livedecon.mm;
 
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
-import java.awt.Dimension;
-import java.awt.Rectangle;
 import java.awt.FlowLayout;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
@@ -73,6 +71,7 @@ public final class CalibrationWizard {
         close.addActionListener(e -> closeWindow());
         pages.get(0).enter();
         refreshButtons();
+        WindowFit.holdWidths(content);
     }
 
     /** The pages, in order (for tests and screenshots). */
@@ -82,6 +81,16 @@ public final class CalibrationWizard {
     JPanel content() { return content; }
 
     int currentPage() { return current; }
+
+    /** True while the current page's work (a scan) must not be interrupted. */
+    boolean busy() { return pages.get(current).busy(); }
+
+    /** Fills the current page again from the model (after the hardware was read again). */
+    void refresh() {
+        if (busy()) return;
+        pages.get(current).enter();
+        refreshButtons();
+    }
 
     /** Shows page {@code i} (filled from the model). */
     void show(int i) {
@@ -94,25 +103,21 @@ public final class CalibrationWizard {
     }
 
     /**
-     * Grows the window (never shrinks it, within the screen) when a page got larger than at the
-     * last pack: the result and bead pages only get their images after the scan; a smaller
-     * screen scrolls instead.
+     * Every page reserves the room of its pictures from the start, and the card deck is as large
+     * as its largest page, so the window packed at opening fits every page; this only grows it
+     * (never shrinks, within the screen) if a text got longer than foreseen. A smaller screen
+     * scrolls instead.
      */
     private void fitWindow() {
         if (frame == null) return;
-        frame.validate();
-        Dimension want = frame.getPreferredSize();
-        Dimension now = frame.getSize();
-        Rectangle screen = frame.getGraphicsConfiguration().getBounds();
-        int w = Math.min(Math.max(want.width, now.width), screen.width);
-        int h = Math.min(Math.max(want.height, now.height), screen.height);
-        if (w != now.width || h != now.height) frame.setSize(w, h);
+        WindowFit.refit(content);
     }
 
     private void refreshButtons() {
         boolean busy = pages.get(current).busy();
         back.setEnabled(current > 0 && !busy);
-        next.setEnabled(current < pages.size() - 1 && !busy && (current != 3 || model.result() != null));
+        next.setEnabled(current < pages.size() - 1 && !busy && (current != 3 || model.result() != null
+                || !model.beads().isEmpty()));
         where.setText("Step " + (current + 1) + " of " + pages.size());
     }
 

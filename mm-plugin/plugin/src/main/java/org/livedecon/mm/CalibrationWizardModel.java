@@ -31,6 +31,7 @@ import org.livedecon.core.calibration.PsfReportPng;
 import org.livedecon.core.calibration.QualityReport;
 import org.livedecon.core.calibration.RejectionReason;
 import org.livedecon.core.calibration.ScanPlan;
+import org.livedecon.core.calibration.TooFewBeadsException;
 import org.livedecon.core.hardware.HardwareException;
 import org.livedecon.core.hardware.Microscope;
 import org.livedecon.core.hardware.Shutter;
@@ -81,10 +82,16 @@ public final class CalibrationWizardModel {
     private final PsfLibrary library;
     private final LiveMode live;
 
+    /**
+     * The optics the wizard starts with are the processor's default theoretical PSF (model, NA,
+     * emission, immersion), so that both windows name one default optics and one theory.
+     */
+    private static final ChannelPsf DEFAULT_OPTICS = PluginSettings.defaults().defaultPsf();
+
     private String preset = "";
-    private double na = 1.4;
-    private double immersionIndex = 1.518;
-    private double wavelengthUm = 0.52;
+    private double na = DEFAULT_OPTICS.na();
+    private double immersionIndex = DEFAULT_OPTICS.immersionIndex();
+    private double wavelengthUm = DEFAULT_OPTICS.wavelengthUm();
     private double pixelSizeUm = Double.NaN;
     private double hardwarePixelSizeUm = Double.NaN;
     private double zStepUm = Double.NaN;
@@ -92,14 +99,20 @@ public final class CalibrationWizardModel {
     private double beadDiameterUm = 0.1;
     private double exposureMs = Double.NaN;
     private int framesPerPlane = 1;
-    private PsfModel theoryModel = PsfModel.GIBSON_LANNI;
+    private PsfModel theoryModel = DEFAULT_OPTICS.model();
+    /** The last theoretical FWHMs shown on the optics page, and what they were computed for. */
+    private String theoryFwhmKey;
+    private double[] theoryFwhm;
     private double focusLowerUm = Double.NaN;
     private double focusUpperUm = Double.NaN;
     private double focusAtStartUm = Double.NaN;
+    /** True once the user set focus limits other than the defaults about the focus. */
+    private boolean limitsEntered;
 
     private volatile CalibrationSession running;
     private volatile WizardMicroscope scope;
     private Preview preview;
+    private boolean exposureIneffective;
     private float[] previewImage;
     private int previewWidth;
     private int previewHeight;
@@ -109,6 +122,10 @@ public final class CalibrationWizardModel {
     private ExtractionResult result;
     private CameraDark dark;
     private Shutter shutter;
+    /** The name the last PSF was acquired under. */
+    private String resultName;
+    /** The beads of the last scan when the extraction refused it (too few usable), else null. */
+    private List<Bead> refusedBeads;
 
     /**
      * @param hardware the microscope (MMCore or simulated)
@@ -165,20 +182,28 @@ public final class CalibrationWizardModel {
      * {@value #DEFAULT_LIMIT_HALF_RANGE_UM} µm (within the drive's own, if it has any).
      */
     public void readHardware() throws CalibrationException {
+        double before = hardwarePixelSizeUm;
         try {
             hardwarePixelSizeUm = hardware.pixelSizeUm();
         } catch (HardwareException e) {
             hardwarePixelSizeUm = Double.NaN; // the user enters it on the optics page
         }
+        // the pixel size follows the hardware (another objective) unless the user typed their own
+        if (Double.isNaN(pixelSizeUm) || pixelSizeUm == before) pixelSizeUm = hardwarePixelSizeUm;
         try {
-            if (Double.isNaN(pixelSizeUm)) pixelSizeUm = hardwarePixelSizeUm;
             exposureMs = hardware.camera().exposureMs();
             focusAtStartUm = hardware.focus().positionUm();
         } catch (HardwareException e) {
             throw new CalibrationException("cannot read the hardware: " + e.getMessage(), e);
         }
-        focusLowerUm = Math.max(focusAtStartUm - DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().lowerLimitUm());
-        focusUpperUm = Math.min(focusAtStartUm + DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().upperLimitUm());
+        limitsEntered = false;
+        defaultLimits(focusAtStartUm);
+    }
+
+    /** Focus ± {@value #DEFAULT_LIMIT_HALF_RANGE_UM} µm, within the drive's own limits. */
+    private void defaultLimits(double focusUm) {
+        focusLowerUm = Math.max(focusUm - DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().lowerLimitUm());
+        focusUpperUm = Math.min(focusUm + DEFAULT_LIMIT_HALF_RANGE_UM, hardware.focus().upperLimitUm());
     }
 
     /** The optics as entered. @throws IllegalArgumentException naming the bad value */
@@ -202,8 +227,12 @@ public final class CalibrationWizardModel {
         }
         double nx = OpticsFacts.nyquistLateralUm(o), nz = OpticsFacts.nyquistAxialUm(o);
         out.add(String.format(Locale.ROOT, "Nyquist sampling: pixel %.3f µm, z step %.3f µm", nx, nz));
-        out.add(String.format(Locale.ROOT, "theoretical FWHM (closed form): lateral %.3f µm, axial %.3f µm",
-                OpticsFacts.lateralFwhmUm(o), OpticsFacts.axialFwhmUm(o)));
+        double[] f = theoryFwhmUm();
+        if (f != null) {
+            // the same model, optics and sampling as the theory column of the result
+            out.add(String.format(Locale.ROOT, "theoretical FWHM (%s, at this pixel size and z step): lateral %.3f µm, "
+                    + "axial %.3f µm", theoryModel.label(), f[0], f[2]));
+        }
         if (pixelSizeUm > 1.2 * nx) {
             out.add(String.format(Locale.ROOT, "warning: pixel %.3f µm is %.1fx Nyquist: the PSF will be under-sampled",
                     pixelSizeUm, pixelSizeUm / nx));
@@ -216,9 +245,38 @@ public final class CalibrationWizardModel {
         return out;
     }
 
+    /**
+     * FWHM x, y, z (µm) of the {@link #theoryModel()} PSF for these optics on the scan's sampling
+     * (pixel size × z step), measured as the result page measures the theory; null without a pixel
+     * size. Cached for the last inputs (a Gibson–Lanni PSF takes a moment).
+     */
+    public double[] theoryFwhmUm() {
+        if (!(pixelSizeUm > 0) || Double.isInfinite(pixelSizeUm)) return null;
+        Optics o = optics();
+        double dz = effectiveZStepUm();
+        // deep enough that the axial profile falls below half: ±2 closed-form axial FWHM
+        int half = (int) Math.min(400, Math.ceil(2 * OpticsFacts.axialFwhmUm(o) / dz));
+        String key = theoryModel + " " + o + " " + pixelSizeUm + " " + dz + " " + half;
+        if (!key.equals(theoryFwhmKey)) {
+            theoryFwhm = QualityReport.theoryFwhmUm(theoryModel, o, org.livedecon.core.volume.Shape.of(31, 31, 2 * half + 1),
+                    org.livedecon.core.volume.VoxelSize.of(pixelSizeUm, dz));
+            theoryFwhmKey = key;
+        }
+        return theoryFwhm.clone();
+    }
+
     /** The z step the scan will use: the entered one, else min(Nyquist z, 0.2 µm). */
     public double effectiveZStepUm() {
         return Double.isNaN(zStepUm) ? Math.min(OpticsFacts.nyquistAxialUm(optics()), 0.2) : zStepUm;
+    }
+
+    /**
+     * Half the z range the scan covers: {@link #effectiveZHalfRangeUm()} rounded up to whole z
+     * steps, as {@link #plan()} lays the planes out (the number shown for the scan).
+     */
+    public double plannedZHalfRangeUm() {
+        double step = effectiveZStepUm();
+        return Math.ceil(effectiveZHalfRangeUm() / step - 1e-9) * step;
     }
 
     /** Half the z range the scan will use: the entered one, else max(5 FWHM_z, 3 FWHM_z + 1 µm) of the theory. */
@@ -254,7 +312,9 @@ public final class CalibrationWizardModel {
             throw new CalibrationException("cannot set the exposure to " + exposureMs + " ms: " + e.getMessage(), e);
         }
         try {
+            Preview before2 = preview;
             preview = new CalibrationSession(m, settings()).preview();
+            if (before2 != null && CalibrationSession.exposureHasNoEffect(before2, preview)) exposureIneffective = true;
             previewImage = m.lastFrame();
             previewWidth = m.recordedWidth();
             previewHeight = m.recordedHeight();
@@ -278,10 +338,26 @@ public final class CalibrationWizardModel {
 
     public int previewHeight() { return previewHeight; }
 
-    /** Takes the last preview's suggested exposure. @throws IllegalStateException before a preview */
+    /**
+     * True once two previews at clearly different exposures had the same brightest pixel: the
+     * camera's brightness does not follow the exposure (Micro-Manager's DemoCamera), and
+     * {@link #suggestedExposureMs()} stops changing it.
+     */
+    public boolean exposureIneffective() { return exposureIneffective; }
+
+    /**
+     * The exposure the wizard suggests (ms): the last preview's (bounded, {@link Preview}), or the
+     * exposure of that preview once the exposure proved to have no effect. NaN before a preview.
+     */
+    public double suggestedExposureMs() {
+        if (preview == null) return Double.NaN;
+        return exposureIneffective ? preview.exposureMs() : preview.suggestedExposureMs();
+    }
+
+    /** Takes {@link #suggestedExposureMs()}. @throws IllegalStateException before a preview */
     public void useSuggestedExposure() {
         if (preview == null) throw new IllegalStateException("snap a preview first");
-        exposureMs = preview.suggestedExposureMs();
+        exposureMs = suggestedExposureMs();
     }
 
     // ----- page 3: z-scan -----
@@ -309,6 +385,7 @@ public final class CalibrationWizardModel {
         CalibrationSession session = new CalibrationSession(m, settings());
         running = session;
         result = null;
+        refusedBeads = null;
         projection = null;
         boolean wasLive = live.isOn();
         try {
@@ -316,6 +393,10 @@ public final class CalibrationWizardModel {
             m.resetRecording();
             try {
                 result = session.run(name, listener);
+                resultName = name;
+            } catch (TooFewBeadsException e) {
+                refusedBeads = e.beads(); // the bead page shows what the refusal counted
+                throw e;
             } finally {
                 projection = m.maxProjection();
                 projectionWidth = m.recordedWidth();
@@ -348,6 +429,9 @@ public final class CalibrationWizardModel {
 
     // ----- page 5: beads -----
 
+    /** The name given to the last acquisition that produced a PSF, or null. */
+    public String resultName() { return result == null ? null : resultName; }
+
     /** The last extraction, or null. */
     public ExtractionResult result() { return result; }
 
@@ -361,18 +445,27 @@ public final class CalibrationWizardModel {
     /** Beads used, and rejected by reason (every reason listed, in declaration order). */
     public Map<String, Integer> beadCounts() {
         Map<String, Integer> out = new LinkedHashMap<String, Integer>();
-        out.put("used", result == null ? 0 : result.report().beadsUsed());
+        int used = 0;
+        for (Bead b : beads()) if (b.accepted()) used++;
+        out.put("used", used);
         for (Map.Entry<RejectionReason, Integer> e : rejectionCounts().entrySet()) out.put(e.getKey().label(), e.getValue());
         return out;
     }
 
-    /** Rejected beads by reason, counted from the bead list (0 for reasons that did not occur). */
+    /**
+     * The beads of the last scan with their rejection reasons: those of the result, or those of a
+     * refused extraction (too few usable beads); empty before a scan.
+     */
+    public List<Bead> beads() {
+        if (result != null) return result.beads();
+        return refusedBeads == null ? Collections.<Bead>emptyList() : refusedBeads;
+    }
+
+    /** Rejected beads by reason, counted from {@link #beads()} (0 for reasons that did not occur). */
     public Map<RejectionReason, Integer> rejectionCounts() {
         Map<RejectionReason, Integer> out = new EnumMap<RejectionReason, Integer>(RejectionReason.class);
         for (RejectionReason r : RejectionReason.values()) out.put(r, 0);
-        if (result != null) {
-            for (Bead b : result.beads()) if (!b.accepted()) out.put(b.rejection(), out.get(b.rejection()) + 1);
-        }
+        for (Bead b : beads()) if (!b.accepted()) out.put(b.rejection(), out.get(b.rejection()) + 1);
         return out;
     }
 
@@ -400,8 +493,15 @@ public final class CalibrationWizardModel {
         rows.add(new String[] {"axis", "FWHM measured (µm)", r.theoryModel().label() + " theory (µm)", "ratio"});
         String[] axes = {"x", "y", "z"};
         for (int a = 0; a < 3; a++) {
-            rows.add(new String[] {axes[a], String.format(Locale.ROOT, "%.3f", r.fwhmUm(a)),
-                    String.format(Locale.ROOT, "%.3f", r.theoryFwhmUm(a)), String.format(Locale.ROOT, "%.2f", r.fwhmRatio(a))});
+            // an axial profile that stays above half maximum over the measured depth is reported as
+            // the bound that was measured, not as a number the PSF does not have
+            boolean beyond = a == 2 && Double.isNaN(r.fwhmUm(a)) && r.cropHalfDepthUm() > 0;
+            double bound = 2 * r.cropHalfDepthUm();
+            rows.add(new String[] {axes[a],
+                beyond ? String.format(Locale.ROOT, "> %.3f", bound) : String.format(Locale.ROOT, "%.3f", r.fwhmUm(a)),
+                String.format(Locale.ROOT, "%.3f", r.theoryFwhmUm(a)),
+                beyond ? String.format(Locale.ROOT, "> %.2f", bound / r.theoryFwhmUm(a))
+                        : String.format(Locale.ROOT, "%.2f", r.fwhmRatio(a))});
         }
         return rows;
     }
@@ -482,6 +582,8 @@ public final class CalibrationWizardModel {
         }
         try {
             double f = hardware.focus().positionUm();
+            // the focus may have moved since the wizard opened: limits nobody entered follow it
+            if (!limitsEntered) defaultLimits(f);
             if (f < focusLowerUm || f > focusUpperUm) {
                 throw new CalibrationException(String.format(Locale.ROOT, "the focus at %.3f µm lies outside the limits "
                         + "[%.3f, %.3f] µm set for the calibration", f, focusLowerUm, focusUpperUm));
@@ -533,6 +635,7 @@ public final class CalibrationWizardModel {
         if (!(lower < upper)) {
             throw new IllegalArgumentException("focus limits need lower < upper, got [" + lower + ", " + upper + "] µm");
         }
+        if (lower != focusLowerUm || upper != focusUpperUm) limitsEntered = true;
         focusLowerUm = lower;
         focusUpperUm = upper;
     }

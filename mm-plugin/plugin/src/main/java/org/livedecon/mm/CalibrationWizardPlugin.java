@@ -19,6 +19,7 @@ import org.scijava.plugin.SciJavaPlugin;
 public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin {
     private Studio studio;
     private CalibrationWizard wizard;
+    private CalibrationWizardModel model;
 
     @Override
     public void setContext(Studio studio) { this.studio = studio; }
@@ -34,20 +35,40 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
         }
         if (studio == null) return;
         try {
-            if (wizard == null) {
-                CalibrationWizardModel model = new CalibrationWizardModel(new MmCoreMicroscope(studio.core()),
-                        PsfLibrary.standard(), liveMode(studio));
-                model.setShutter(new MmCoreShutter(studio.core()));
-                try {
-                    model.readHardware();
-                } catch (Exception e) {
-                    studio.logs().logError(e, "PSF calibration wizard: " + e.getMessage());
-                }
-                wizard = new CalibrationWizard(model);
-            }
+            prepare();
             wizard.open();
         } catch (RuntimeException e) {
             studio.logs().showError(e, "PSF calibration wizard could not open: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Builds the wizard the first time; on every opening reads the hardware again (pixel size,
+     * exposure, focus and the limits about it), since the user may have moved the focus, changed
+     * the objective or the binning since, unless a scan is running. EDT.
+     *
+     * @return the wizard's model
+     */
+    CalibrationWizardModel prepare() {
+        if (wizard == null) {
+            model = new CalibrationWizardModel(new MmCoreMicroscope(studio.core()), PsfLibrary.standard(),
+                    liveMode(studio));
+            // the dark step closes this shutter (auto-shutter off, restored after)
+            model.setShutter(new MmCoreShutter(studio.core()));
+            readHardware();
+            wizard = new CalibrationWizard(model);
+        } else if (!wizard.busy()) {
+            readHardware();
+            wizard.refresh();
+        }
+        return model;
+    }
+
+    private void readHardware() {
+        try {
+            model.readHardware();
+        } catch (Exception e) {
+            studio.logs().logError(e, "PSF calibration wizard: " + e.getMessage());
         }
     }
 

@@ -161,13 +161,18 @@ public final class MmCoreMicroscope implements Microscope {
     private final class CoreCamera implements Camera {
         private int sensorWidth;
         private int sensorHeight;
+        /** Camera label and binning the sensor size was read at. */
+        private String sensorReadAt;
 
         /**
-         * The full chip: MMCore reports only the image (ROI) size, so the ROI is cleared once to read
-         * it and put back (binned pixels, as MMCore counts them).
+         * The full chip: MMCore reports only the image (ROI) size, so the ROI is cleared to read it
+         * and put back (binned pixels, as MMCore counts them). Read again whenever the camera or
+         * its binning changed since: a size read once goes stale (512x512 after Binning=2 lets a
+         * 256-wide image accept an ROI at x=300).
          */
         private void readSensor() {
-            if (sensorWidth > 0) return;
+            String at = sensorState();
+            if (sensorWidth > 0 && at.equals(sensorReadAt)) return;
             try {
                 Rectangle r = core.getROI();
                 core.clearROI();
@@ -180,6 +185,19 @@ public final class MmCoreMicroscope implements Microscope {
                 sensorWidth = (int) core.getImageWidth();
                 sensorHeight = (int) core.getImageHeight();
             }
+            sensorReadAt = at;
+        }
+
+        /** What the sensor size depends on: the camera and its binning (when it has that property). */
+        private String sensorState() {
+            String c = core.getCameraDevice();
+            String binning;
+            try {
+                binning = core.getProperty(c, "Binning");
+            } catch (Exception e) {
+                binning = "";
+            }
+            return c + "\n" + binning;
         }
 
         @Override

@@ -120,7 +120,8 @@ final class PsfRowsPanel extends JPanel {
         c = cell(0, y);
         c.gridwidth = headers.length;
         add(message, c);
-        revalidate();
+        WindowFit.holdWidths(this);
+        WindowFit.refit(this);
         repaint();
     }
 

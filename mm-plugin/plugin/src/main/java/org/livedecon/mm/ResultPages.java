@@ -18,16 +18,27 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.UIManager;
 import javax.swing.SwingWorker;
 
 import org.livedecon.core.calibration.CalibrationCancelledException;
 import org.livedecon.core.calibration.CalibrationListener;
 import org.livedecon.core.calibration.ExtractionResult;
+import org.livedecon.core.calibration.PsfReportPng;
 import org.livedecon.core.psf.PsfLibrary;
 
 /** The last four wizard pages: acquisition, bead review, result, save. */
 final class ResultPages {
     private ResultPages() {}
+
+    /** Side of the live projection on the acquisition page, px. */
+    static final int ACQUIRE_BOX = 256;
+    /** Side of the bead map, px. */
+    static final int BEADS_BOX = 384;
+    /** The report picture is shown at this fraction of its size, so the result page is no taller than the others need. */
+    static final double REPORT_SCALE = 0.75;
+    /** Lines reserved for the result's summary (figures and notes at 560 px). */
+    static final int SUMMARY_LINES = 9;
 
     /** Page 4: the scan and the extraction on a worker thread, with progress and cancel. */
     static final class Acquire extends WizardPage {
@@ -46,12 +57,14 @@ final class ResultPages {
             super(model, "4. Acquire", "Live mode is paused during the scan and switched back on afterwards. The focus, "
                     + "the exposure and the camera ROI are put back as they were, also after Cancel or an error.");
             this.onChange = onChange;
-            progress.setStringPainted(true);
-            progress.setString("0 planes");
+            // no text painted on the bar: look and feels draw it in colours of their own (white on light
+            // grey under Micro-Manager's dark one); the plane count goes into the step label instead
+            progress.setStringPainted(false);
             JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
             buttons.add(start);
             buttons.add(cancel);
             cancel.setEnabled(false);
+            WizardImages.reserve(image, ACQUIRE_BOX, ACQUIRE_BOX);
             row("PSF name", name);
             wide(buttons, false);
             wide(progress, false);
@@ -75,7 +88,7 @@ final class ResultPages {
                 error("The scan is running: wait for it or cancel it first.");
                 return false;
             }
-            if (model.result() == null) {
+            if (model.result() == null && model.beads().isEmpty()) {
                 error("Run the scan first.");
                 return false;
             }
@@ -86,12 +99,11 @@ final class ResultPages {
         void showProgress(String step, int done, int total) {
             progress.setMaximum(Math.max(1, total));
             progress.setValue(done);
-            progress.setString(done + " of " + total + " planes");
-            stepLabel.setText(step);
+            stepLabel.setText(step + ": " + done + " of " + total + " planes");
             float[] mip = model.liveProjection();
             int w = model.liveProjectionWidth();
             if (mip != null && w > 0 && mip.length % w == 0) {
-                image.setIcon(new ImageIcon(WizardImages.grey(mip, w, mip.length / w, 256)));
+                image.setIcon(new ImageIcon(WizardImages.grey(mip, w, mip.length / w, ACQUIRE_BOX)));
             }
         }
 
@@ -138,7 +150,7 @@ final class ResultPages {
                     int[] planes = null;
                     for (int[] c : chunks) if (c[0] >= 0) planes = c;
                     if (planes != null) showProgress("Step: " + step, planes[0], planes[1]);
-                    stepLabel.setText("Step: " + step);
+                    else stepLabel.setText("Step: " + step);
                 }
 
                 @Override
@@ -178,8 +190,9 @@ final class ResultPages {
 
         Beads(CalibrationWizardModel model) {
             super(model, "5. Beads", "Maximum projection of the scan. Green circles: beads used for the PSF; red "
-                    + "crosses: rejected, with the reason's initial (Edge, Crowded, Saturated, Doublet, Dim).");
+                    + "crosses: rejected, with the reason's initial (Edge, Crowded, Saturated, Doublet, Dim, Drift).");
             JPanel row = new JPanel(new FlowLayout(FlowLayout.LEFT, 12, 0));
+            WizardImages.reserve(image, BEADS_BOX, BEADS_BOX);
             row.add(image);
             row.add(counts);
             wide(row, true);
@@ -189,24 +202,28 @@ final class ResultPages {
         void enter() {
             ExtractionResult r = model.result();
             float[] mip = model.scanProjection();
-            if (r == null || mip == null) {
+            List<org.livedecon.core.calibration.Bead> beads = model.beads();
+            if (mip == null || beads.isEmpty()) {
                 image.setIcon(null);
                 counts.setText("No scan yet.");
                 return;
             }
-            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(), 384,
-                    r.beads())));
+            // also after a refusal (too few usable beads): the map shows why
+            image.setIcon(new ImageIcon(WizardImages.withBeads(mip, model.projectionWidth(), model.projectionHeight(),
+                    BEADS_BOX, beads)));
             StringBuilder b = new StringBuilder("<html><table><tr><th align=left>beads</th><th>count</th></tr>");
             for (Map.Entry<String, Integer> e : model.beadCounts().entrySet()) {
-                String colour = e.getKey().equals("used") ? "#1e8c28" : "#b41e14";
+                String colour = Palette.hex(e.getKey().equals("used") ? Palette.ok(counts) : Palette.error(counts));
                 b.append("<tr><td><font color='").append(colour).append("'>").append(e.getKey()).append("</font></td>")
                         .append("<td align=right>").append(e.getValue()).append("</td></tr>");
             }
-            b.append("<tr><td>detected</td><td align=right>").append(r.beads().size()).append("</td></tr></table>");
-            b.append(String.format(Locale.ROOT, "<br>detection threshold %.1f ADU</html>", r.threshold()));
-            counts.setText(b.toString());
-            if (r.report().beadsUsed() < 10) error("Few beads: aim for 20 or more (another field of view, more beads).");
-            else ok(r.report().beadsUsed() + " beads used.");
+            b.append("<tr><td>detected</td><td align=right>").append(beads.size()).append("</td></tr></table>");
+            if (r != null) b.append(String.format(Locale.ROOT, "<br>detection threshold %.1f ADU", r.threshold()));
+            counts.setText(b.append("</html>").toString());
+            int used = model.beadCounts().get("used");
+            if (r == null) error("Too few usable beads (" + used + "): the PSF was not made. See the reasons.");
+            else if (used < 10) error("Few beads: aim for 20 or more (another field of view, more beads).");
+            else ok(used + " beads used.");
         }
     }
 
@@ -214,18 +231,21 @@ final class ResultPages {
     static final class Result extends WizardPage {
         private static final long serialVersionUID = 1L;
         final JLabel image = new JLabel();
-        final JTable table = new JTable(4, 4);
-        final JLabel summary = new JLabel(" ");
+        final JTable table = new JTable(3, 4);
+        final JLabel summary = reservedLines(" ", SUMMARY_LINES);
 
         Result(CalibrationWizardModel model) {
             super(model, "6. Result", "Central XY, XZ and YZ sections of the measured PSF (square-root scale) and its "
                     + "profiles, with the FWHM against the theory for the same optics.");
             table.setEnabled(false);
             table.setShowGrid(true);
-            table.setGridColor(Color.LIGHT_GRAY);
+            table.setGridColor(UIManager.getColor("Table.gridColor") != null ? UIManager.getColor("Table.gridColor")
+                    : Color.GRAY);
             JScrollPane scroll = new JScrollPane(table);
             scroll.setColumnHeaderView(table.getTableHeader()); // also when painted without a window
             scroll.setPreferredSize(new java.awt.Dimension(520, 90));
+            WizardImages.reserve(image, (int) Math.round(REPORT_SCALE * PsfReportPng.WIDTH),
+                    (int) Math.round(REPORT_SCALE * PsfReportPng.HEIGHT));
             wide(image, false);
             wide(scroll, false);
             wide(summary, true);
@@ -240,7 +260,9 @@ final class ResultPages {
                 return;
             }
             try {
-                image.setIcon(new ImageIcon(model.reportImage()));
+                java.awt.image.BufferedImage report = model.reportImage();
+                image.setIcon(new ImageIcon(report.getScaledInstance((int) Math.round(REPORT_SCALE * report.getWidth()),
+                        (int) Math.round(REPORT_SCALE * report.getHeight()), java.awt.Image.SCALE_SMOOTH)));
             } catch (IOException e) {
                 error("cannot draw the report: " + e.getMessage());
             }
@@ -249,16 +271,23 @@ final class ResultPages {
             for (int i = 1; i < rows.size(); i++) {
                 for (int c = 0; c < 4; c++) table.setValueAt(rows.get(i)[c], i - 1, c);
             }
-            table.setValueAt(String.format(Locale.ROOT, "SNR %.0f", r.report().snr()), 3, 0);
-            table.setValueAt(String.format(Locale.ROOT, "symmetry %.2f", r.report().lateralSymmetry()), 3, 1);
-            table.setValueAt(r.report().beadsUsed() + " beads", 3, 2);
-            table.setValueAt(r.report().beadCorrected() ? "bead-corrected" : "not bead-corrected", 3, 3);
-            summary.setText("<html><div style='width:560px'>" + escape(r.report().summary()) + "</div></html>");
+            // the table holds FWHMs only; SNR, symmetry and bead counts are in the summary below
+            summary.setText("<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + escape(r.report().summary()) + "</div></html>");
             double worst = 0;
-            for (int a = 0; a < 3; a++) worst = Math.max(worst, Math.abs(Math.log(r.report().fwhmRatio(a))));
-            if (worst > Math.log(1.5)) error("The PSF differs from the theory by more than 1.5x: check NA, wavelength, "
-                    + "pixel size, z step, immersion and the correction collar.");
-            else ok("The PSF is within 1.5x of the theory on every axis.");
+            String unmeasured = null;
+            for (int a = 0; a < 3; a++) {
+                double ratio = r.report().fwhmRatio(a);
+                if (Double.isNaN(ratio)) unmeasured = "xyz".substring(a, a + 1);
+                else worst = Math.max(worst, Math.abs(Math.log(ratio)));
+            }
+            if (worst > Math.log(1.5)) {
+                error("The PSF differs from the theory by more than 1.5x: check NA, wavelength, pixel size, z step, "
+                        + "immersion and the correction collar" + (r.report().notes().isEmpty() ? "." : "; and read the notes above."));
+            } else if (unmeasured != null) {
+                error("The " + unmeasured + " FWHM could not be measured within the PSF's extent: widen the z range.");
+            } else {
+                ok("The PSF is within 1.5x of the theory on every axis.");
+            }
         }
     }
 
@@ -271,6 +300,7 @@ final class ResultPages {
         final JComboBox<String> channel = new JComboBox<String>();
         final JButton save = new JButton("Save");
         private final Acquire acquire;
+        private String lastAcquired;
 
         Save(CalibrationWizardModel model, Acquire acquire) {
             super(model, "8. Save", "The PSF goes into the PSF library (" + escape(model.library().folder().toString())
@@ -311,7 +341,11 @@ final class ResultPages {
 
         @Override
         void enter() {
-            if (name.getText().trim().isEmpty()) name.setText(acquire.name.getText().trim());
+            // the name the PSF was acquired under, so that the name shown is the name saved
+            String acquired = model.resultName();
+            if (acquired != null && !acquired.equals(lastAcquired)) name.setText(acquired);
+            else if (name.getText().trim().isEmpty()) name.setText(acquire.name.getText().trim());
+            lastAcquired = acquired;
             save.setEnabled(model.result() != null);
         }
     }

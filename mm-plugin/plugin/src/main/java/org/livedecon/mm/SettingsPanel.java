@@ -1,6 +1,5 @@
 package org.livedecon.mm;
 
-import java.awt.Color;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -41,7 +40,6 @@ import org.livedecon.core.psf.PsfLibrary;
  * names the problem and the value. Not thread-safe: create and use it on the Swing event thread.
  */
 public final class SettingsPanel extends JPanel {
-    private static final Color ERROR_COLOR = new Color(0xB0, 0x00, 0x20);
     private static final String[] BACKGROUND_KINDS = {"auto", "none", "value"};
     private static final String[] POLICIES = {"all", "latest", "adaptive"};
 
@@ -113,7 +111,12 @@ public final class SettingsPanel extends JPanel {
         y = addRow(y, "Regularisation λ", row(lambda, new JLabel("empty = the algorithm's default")), lambdaMessage);
         y = addRow(y, "Background", row(backgroundKind, backgroundValue, new JLabel("counts")), backgroundMessage);
         y = addRow(y, "Boundary", boundary, null);
-        y = addRow(y, "Device", row(device, deviceStatus), null);
+        // the device list and its status arrive later from a background thread: the combo keeps the
+        // width of its longest built-in entry (long OpenCL names show in full in the popup list and
+        // the tooltip) and the status wraps on its own line, so neither can widen the window
+        device.setPrototypeDisplayValue(new DeviceChoice("auto", "auto (OpenCL GPU when available, else CPU)"));
+        y = addRow(y, "Device", device, null);
+        add(deviceStatus, constraints(1, y++));
         y = addRow(y, "When behind", policy, null);
         y = addRow(y, "Output", row(displayOnly, displayAndSave), null);
         y = addRow(y, "Save folder", row(saveFolder, new JLabel("if the acquisition is not saved; empty = ~/livedecon-results")),
@@ -142,8 +145,29 @@ public final class SettingsPanel extends JPanel {
         onEdit(lambda, check);
         onEdit(backgroundValue, check);
         onEdit(saveFolder, check);
+        device.addActionListener(new ActionListener() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                Object d = device.getSelectedItem();
+                device.setToolTipText(d == null ? null : d.toString().trim());
+            }
+        });
         show(PluginSettings.defaults());
+        WindowFit.holdWidths(this);
     }
+
+    /**
+     * Shows the device detection's status (wrapped to the form's width) and lays the window out
+     * again: it was packed before the status and the device list arrived.
+     */
+    void showDeviceStatus(String status) {
+        deviceStatus.setText(status == null || status.isEmpty() ? "" : "<html><div style='width:" + STATUS_WIDTH_PX + "px'>"
+                + WizardPage.escape(status) + "</div></html>");
+        WindowFit.refit(this);
+    }
+
+    /** Width (px) at which the device status wraps. */
+    static final int STATUS_WIDTH_PX = 360;
 
     /**
      * A panel listing the entries of {@link PsfLibrary#standard()} (none where it cannot be read) and,
@@ -153,7 +177,7 @@ public final class SettingsPanel extends JPanel {
      */
     public static SettingsPanel create() {
         final SettingsPanel p = new SettingsPanel(Collections.<DeviceChoice>emptyList(), psfLibraryNames());
-        p.deviceStatus.setText("looking for OpenCL devices...");
+        p.showDeviceStatus("looking for OpenCL devices...");
         Thread t = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -163,7 +187,7 @@ public final class SettingsPanel extends JPanel {
                     @Override
                     public void run() {
                         p.addDevices(found);
-                        p.deviceStatus.setText(status);
+                        p.showDeviceStatus(status);
                     }
                 });
             }
@@ -372,14 +396,17 @@ public final class SettingsPanel extends JPanel {
 
     /** Shows {@code message} (red) or hides the label when null; returns {@code message}. */
     static String setMessage(JLabel label, String message) {
+        boolean changed = label.isVisible() != (message != null);
+        label.setForeground(Palette.error(label));
         label.setText(message == null ? "" : message);
         label.setVisible(message != null);
+        if (changed) WindowFit.refit(label);
         return message;
     }
 
     static JLabel messageLabel() {
         JLabel l = new JLabel("");
-        l.setForeground(ERROR_COLOR);
+        l.setForeground(Palette.error(l));
         l.setVisible(false);
         return l;
     }
@@ -424,6 +451,9 @@ public final class SettingsPanel extends JPanel {
         c.gridy = y;
         c.anchor = GridBagConstraints.WEST;
         c.insets = new Insets(2, 2, 2, 6);
+        // labels keep their width; the fields' column takes what the window gives beyond that
+        c.weightx = x == 0 ? 0 : 1;
+        c.fill = x == 0 ? GridBagConstraints.NONE : GridBagConstraints.HORIZONTAL;
         return c;
     }
 }

@@ -21,6 +21,9 @@ import org.livedecon.core.psf.model.PsfModel;
 
 /** The first three wizard pages: optics, preview and exposure, z-scan range. */
 final class SetupPages {
+    /** Side of the preview picture, px. */
+    static final int PREVIEW_BOX = 320;
+
     static final String CUSTOM = "(custom)";
 
     private SetupPages() {}
@@ -161,6 +164,7 @@ final class SetupPages {
             row("Exposure (ms)", exposure);
             wide(buttons, false);
             wide(measures, false);
+            WizardImages.reserve(image, PREVIEW_BOX, PREVIEW_BOX);
             wide(image, true);
             suggested.setEnabled(false);
             snap.addActionListener(e -> {
@@ -192,14 +196,17 @@ final class SetupPages {
                 return;
             }
             image.setIcon(new ImageIcon(WizardImages.grey(model.previewImage(), model.previewWidth(),
-                    model.previewHeight(), 320)));
-            String text = String.format(Locale.ROOT, "<html>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
-                            + "median %.1f ADU.<br>Suggested exposure: %s ms.</html>", number(p.exposureMs()), p.max(),
-                    p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(p.suggestedExposureMs()));
+                    model.previewHeight(), PREVIEW_BOX)));
+            String text = String.format(Locale.ROOT, "<html><div style='width:560px'>At %s ms: brightest pixel %.0f of %.0f ADU (%.0f %%), "
+                            + "median %.1f ADU.<br>Suggested exposure: %s ms.</div></html>", number(p.exposureMs()), p.max(),
+                    p.fullScale(), 100 * p.max() / p.fullScale(), p.median(), number(model.suggestedExposureMs()));
             measures.setText(text);
             if (p.saturated()) {
                 error("Saturated: " + p.saturatedPixels() + " pixels at full scale. Use the suggested exposure or less "
                         + "light; saturated beads are rejected and a saturated preview stops the scan.");
+            } else if (model.exposureIneffective()) {
+                ok("The brightest pixel did not change with the exposure: this camera's exposure has no effect "
+                        + "(a simulated camera?), so the exposure is left at " + number(p.exposureMs()) + " ms.");
             } else if (p.max() < 0.2 * p.fullScale()) {
                 error("Dim: the brightest pixel is below 20 % of full scale; a longer exposure gives a cleaner PSF.");
             } else {
@@ -256,13 +263,13 @@ final class SetupPages {
             frames.setValue(model.framesPerPlane());
             lower.setText(number(model.focusLowerUm()));
             upper.setText(number(model.focusUpperUm()));
-            plan.setText(String.format(Locale.ROOT, "<html>Planned from the theory: ± %s µm in steps of %s µm.</html>",
-                    number(model.effectiveZHalfRangeUm()), number(model.effectiveZStepUm())));
+            plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>Planned from the theory: ± %s µm in steps of %s µm.</div></html>",
+                    number(model.plannedZHalfRangeUm()), number(model.effectiveZStepUm())));
         }
 
         void show(ScanPlan p) {
-            plan.setText(String.format(Locale.ROOT, "<html>%s (± %s µm about the focus), %d frame(s) per plane, "
-                            + "%d snaps.</html>", escape(p.toString()), number(model.effectiveZHalfRangeUm()),
+            plan.setText(String.format(Locale.ROOT, "<html><div style='width:560px'>%s (± %s µm about the focus), %d frame(s) per plane, "
+                            + "%d snaps.</div></html>", escape(p.toString()), number((p.endUm() - p.startUm()) / 2),
                     model.framesPerPlane(), p.planes() * model.framesPerPlane()));
             ok("The scan stays within the focus limits.");
         }

@@ -23,6 +23,17 @@ final class WizardImages {
     private WizardImages() {}
 
     /**
+     * Gives {@code label} the room of its picture before the picture exists, so that every wizard
+     * page has its final size from the start and the window is packed once for all of them.
+     */
+    static void reserve(javax.swing.JLabel label, int width, int height) {
+        java.awt.Dimension d = new java.awt.Dimension(width, height);
+        label.setPreferredSize(d);
+        label.setMinimumSize(d);
+        label.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+    }
+
+    /**
      * @param px pixels {@code x + width * y}
      * @param box the larger side of the picture, in screen pixels
      */

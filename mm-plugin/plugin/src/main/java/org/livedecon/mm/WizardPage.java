@@ -1,7 +1,6 @@
 package org.livedecon.mm;
 
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
@@ -26,11 +25,13 @@ import javax.swing.SwingWorker;
  */
 abstract class WizardPage extends JPanel {
     private static final long serialVersionUID = 1L;
-    static final Color ERROR = new Color(190, 20, 20);
-    static final Color OK = new Color(20, 110, 30);
 
     final CalibrationWizardModel model;
-    final JLabel status = new JLabel(" ");
+    /** Results and errors; reserves {@value #STATUS_LINES} lines so that a message never resizes the page. */
+    final JLabel status = reservedLines(" ", STATUS_LINES);
+    static final int STATUS_LINES = 3;
+    /** Width (px) at which the status and result texts wrap. */
+    static final int TEXT_WIDTH_PX = 560;
     final JPanel form = new JPanel(new GridBagLayout());
     private int row;
 
@@ -46,6 +47,25 @@ abstract class WizardPage extends JPanel {
         add(head, BorderLayout.NORTH);
         add(form, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
+    }
+
+    /**
+     * A label at least {@code lines} text lines tall (text at the top), so that the page's size is
+     * known before its text is: the window is packed once for every page.
+     */
+    static JLabel reservedLines(final String text, final int lines) {
+        JLabel l = new JLabel(text) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                java.awt.Dimension d = super.getPreferredSize();
+                int h = lines * getFontMetrics(getFont()).getHeight() + 4;
+                return new java.awt.Dimension(d.width, Math.max(d.height, h));
+            }
+        };
+        l.setVerticalAlignment(javax.swing.SwingConstants.TOP);
+        return l;
     }
 
     /** Fills the page from the model. */
@@ -87,13 +107,15 @@ abstract class WizardPage extends JPanel {
     }
 
     final void ok(String text) {
-        status.setForeground(OK);
-        status.setText(text);
+        status.setForeground(Palette.ok(status));
+        String body = text.startsWith("<html>") ? text.substring(6).replace("</html>", "") : escape(text);
+        status.setText(text.trim().isEmpty() ? " " : "<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + body
+                + "</div></html>");
     }
 
     final void error(String text) {
-        status.setForeground(ERROR);
-        status.setText("<html><div style='width:560px'>" + escape(text) + "</div></html>");
+        status.setForeground(Palette.error(status));
+        status.setText("<html><div style='width:" + TEXT_WIDTH_PX + "px'>" + escape(text) + "</div></html>");
     }
 
     static String escape(String s) {
@@ -125,9 +147,9 @@ abstract class WizardPage extends JPanel {
     }
 
     static String lines(List<String> l) {
-        StringBuilder b = new StringBuilder("<html>");
+        StringBuilder b = new StringBuilder("<html><div style='width:" + TEXT_WIDTH_PX + "px'>");
         for (String s : l) b.append(escape(s)).append("<br>");
-        return b.append("</html>").toString();
+        return b.append("</div></html>").toString();
     }
 
     /**
@@ -135,7 +157,7 @@ abstract class WizardPage extends JPanel {
      * exception's message goes to the status line.
      */
     final <T> SwingWorker<T, Void> work(final String what, final Callable<T> task, final Consumer<T> done) {
-        status.setForeground(Color.DARK_GRAY);
+        status.setForeground(Palette.text());
         status.setText(what + "...");
         SwingWorker<T, Void> w = new SwingWorker<T, Void>() {
             @Override

@@ -92,14 +92,21 @@ class CalibrationWizardModelTest {
         assertEquals(1.4, w.na(), 1e-12);
         assertTrue(w.opticsFacts().get(0).startsWith("Nyquist sampling"), w.opticsFacts().toString());
 
-        // preview page: a dim preview, then the suggested exposure brings the brightest pixel near 60 % of full scale
+        // preview page: a dim preview, then the suggested exposures (at most 10x per step) bring the
+        // brightest pixel near 60 % of full scale
         Preview p = w.preview();
         assertEquals(128 * 128, w.previewImage().length);
         assertEquals(128, w.previewWidth());
         assertEquals(10, m.camera().exposureMs(), 1e-12, "the preview leaves the camera's exposure as found");
         w.useSuggestedExposure();
         assertEquals(p.suggestedExposureMs(), w.exposureMs(), 1e-12);
+        assertTrue(w.exposureMs() <= Preview.MAX_STEP * 10 + 1e-9, "at most 10x per suggestion: " + w.exposureMs());
         Preview q = w.preview();
+        for (int i = 0; i < 3 && Math.abs(q.suggestedExposureMs() / q.exposureMs() - 1) > 0.2; i++) {
+            w.useSuggestedExposure();
+            q = w.preview();
+        }
+        assertFalse(w.exposureIneffective(), "the simulated camera's brightness follows its exposure");
         assertFalse(q.saturated(), q.toString());
         assertTrue(q.max() > 0.35 * q.fullScale() && q.max() < 0.9 * q.fullScale(), q.toString());
 
@@ -109,7 +116,7 @@ class CalibrationWizardModelTest {
         assertEquals(2 * k + 1, plan.planes(), plan.toString());
         assertEquals(FOCUS_UM - k * 0.1, plan.startUm(), 1e-9);
 
-        assertEquals(java.util.Arrays.asList(false, true, false, true), live.switches, "paused for each preview snap");
+        for (int i = 0; i < live.switches.size(); i++) assertEquals(i % 2 == 1, live.switches.get(i), "paused for each preview snap");
         live.switches.clear();
 
         // acquisition: live mode off while the scan runs, back on afterwards; focus and exposure restored

@@ -287,8 +287,11 @@ final class Fakes {
         final DisplayManager displays = new DisplayManager();
         final LogManager logs = new LogManager();
 
-        @Override public CMMCore core() { return null; }
-        @Override public CMMCore getCMMCore() { return null; }
+        /** The core the plugin sees (null: none, as in most tests). */
+        CMMCore core;
+
+        @Override public CMMCore core() { return core; }
+        @Override public CMMCore getCMMCore() { return core; }
         @Override public DataManager data() { return data; }
         @Override public DataManager getDataManager() { return data; }
         @Override public DisplayManager displays() { return displays; }

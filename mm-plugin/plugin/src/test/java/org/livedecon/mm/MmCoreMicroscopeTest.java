@@ -37,6 +37,7 @@ class MmCoreMicroscopeTest {
         long components = 1;
         int sensorW = 32;
         int sensorH = 24;
+        int binning = 1;
         Rectangle roi = new Rectangle(0, 0, 32, 24);
         Object image;
         final List<String> calls = new ArrayList<String>();
@@ -70,7 +71,19 @@ class MmCoreMicroscopeTest {
         @Override
         public void clearROI() {
             calls.add("clearROI");
-            roi = new Rectangle(0, 0, sensorW, sensorH);
+            roi = new Rectangle(0, 0, sensorW / binning, sensorH / binning);
+        }
+
+        @Override
+        public String getProperty(String label, String name) throws Exception {
+            if (label.equals(camera) && name.equals("Binning")) return Integer.toString(binning);
+            throw new Exception("No property \"" + name + "\" in device \"" + label + "\"");
+        }
+
+        /** As MMCore: a binning change resets the ROI to the binned full frame. */
+        void setBinning(int b) {
+            binning = b;
+            roi = new Rectangle(0, 0, sensorW / b, sensorH / b);
         }
 
         @Override
@@ -211,5 +224,23 @@ class MmCoreMicroscopeTest {
         String last = null;
         for (String c : core.calls) if (c.startsWith("setPosition")) last = c;
         return last;
+    }
+
+    @Test
+    void sensorSizeFollowsABinningChange() throws Exception {
+        FakeCore core = new FakeCore();
+        MmCoreMicroscope m = new MmCoreMicroscope(core);
+        assertEquals(32, m.camera().sensorWidth());
+        m.camera().setRoi(new Roi(20, 0, 8, 8));
+        core.setBinning(2);
+        assertEquals(16, m.camera().sensorWidth(), "binned full chip, read again");
+        assertEquals(12, m.camera().sensorHeight());
+        HardwareException e = assertThrows(HardwareException.class, () -> m.camera().setRoi(new Roi(20, 0, 8, 8)));
+        assertEquals("camera 'Camera': ROI x=20 y=0 8x8 does not fit the 16x12 sensor", e.getMessage());
+        m.camera().setRoi(new Roi(8, 0, 8, 8));
+        assertEquals(new Roi(8, 0, 8, 8), m.camera().roi());
+        int clears = 0;
+        for (String c : core.calls) if (c.equals("clearROI")) clears++;
+        assertEquals(2, clears, "the chip is measured once per binning, not on every call: " + core.calls);
     }
 }

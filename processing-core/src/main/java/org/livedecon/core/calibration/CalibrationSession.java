@@ -141,7 +141,13 @@ public final class CalibrationSession {
             for (int i = 0; i < 6 && settings.autoExposure() && (p.saturated()
                     || Math.abs(p.suggestedExposureMs() / p.exposureMs() - 1) > 0.2); i++) {
                 cam.setExposureMs(p.suggestedExposureMs());
-                p = preview();
+                Preview q = preview();
+                if (exposureHasNoEffect(p, q)) {
+                    cam.setExposureMs(p.exposureMs()); // a simulated camera (the DemoCamera): keep what was set
+                    p = q;
+                    break;
+                }
+                p = q;
             }
             if (p.saturated()) {
                 throw new CalibrationException(String.format(Locale.ROOT, "the preview is saturated: %d pixels at "
@@ -231,6 +237,16 @@ public final class CalibrationSession {
         } catch (HardwareException e) {
             throw new CalibrationException("hardware failed during the z-scan: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * True when two previews at exposures at least 1.5x apart have the same brightest pixel
+     * (within 5 %): the camera's brightness does not follow its exposure (Micro-Manager's
+     * DemoCamera), so changing the exposure only lengthens the scan.
+     */
+    public static boolean exposureHasNoEffect(Preview a, Preview b) {
+        double r = Math.max(a.exposureMs(), b.exposureMs()) / Math.min(a.exposureMs(), b.exposureMs());
+        return r >= 1.5 && !a.saturated() && !b.saturated() && Math.abs(a.max() - b.max()) <= 0.05 * Math.max(a.max(), b.max());
     }
 
     private static double fullScale(Camera cam) {

@@ -20,9 +20,11 @@ import org.livedecon.core.volume.VoxelSize;
  *   <li><b>beadCorrectionEpsilon</b> (default 0.01): Wiener regularisation of the sphere division.</li>
  *   <li><b>thresholdMads</b> (default 10): detection threshold above the median of the smoothed
  *       maximum projection, in median absolute deviations.</li>
- *   <li><b>cropHalfWidthXyUm</b> (default NaN = max(8 × FWHM_xy, 1.5 µm)) and
- *       <b>cropHalfWidthZUm</b> (default NaN = 3 × FWHM_z) of the theory: half-widths of the box
- *       cut around each bead. A neighbour within the lateral half-width makes a bead crowded.</li>
+ *   <li><b>cropHalfWidthXyUm</b> (default NaN = max(8 × FWHM_xy, 1.5 µm) of the theory, or 4 ×
+ *       the beads' measured in-focus FWHM when that is larger) and <b>cropHalfWidthZUm</b>
+ *       (default NaN = 3 × FWHM_z of the theory, cut to the room the scan leaves about the beads'
+ *       median focus): half-widths of the box cut around each bead. A neighbour within the lateral
+ *       half-width makes a bead crowded. Values set here are used as they are.</li>
  *   <li><b>saturationLevel</b> (default +∞ = no check): stack value (ADU) at and above which a pixel
  *       counts as saturated; a bead with such a pixel (minus 1) in its box is rejected.</li>
  *   <li><b>doubletFactor</b> (1.8) and <b>dimFactor</b> (0.3): a bead whose integrated intensity is

@@ -5,9 +5,22 @@ import java.util.Locale;
 /**
  * One preview snap: brightest pixel and median (ADU), saturated pixel count, full scale, the
  * exposure used and the suggested exposure (ms) that puts the brightest pixel near
- * {@link CalibrationSettings#TARGET_FRACTION} of full scale. Immutable.
+ * {@link CalibrationSettings#TARGET_FRACTION} of full scale, by at most {@link #MAX_STEP} times the
+ * exposure used and at most {@link #MAX_SUGGESTED_MS} ms. Immutable.
  */
 public final class Preview {
+    /**
+     * The largest factor one suggestion changes the exposure by: a camera whose brightness does not
+     * follow the exposure (Micro-Manager's DemoCamera) must not be sent to seconds in one step;
+     * a second preview at the new exposure refines it.
+     */
+    public static final double MAX_STEP = 10;
+    /**
+     * The longest exposure suggested, ms (unless the current one is longer): a z-scan of 50 planes
+     * at 2 s already takes nearly two minutes.
+     */
+    public static final double MAX_SUGGESTED_MS = 2000;
+
     private final double exposureMs;
     private final double max;
     private final double median;
@@ -25,7 +38,8 @@ public final class Preview {
         double wanted = CalibrationSettings.TARGET_FRACTION * fullScale - median;
         double factor = signal > 0 && wanted > 0 ? wanted / signal : 1;
         if (saturatedPixels > 0) factor = Math.min(factor, 0.5);
-        this.suggestedExposureMs = exposureMs * factor;
+        factor = Math.min(factor, MAX_STEP);
+        this.suggestedExposureMs = Math.min(exposureMs * factor, Math.max(exposureMs, MAX_SUGGESTED_MS));
     }
 
     public double exposureMs() { return exposureMs; }

@@ -19,16 +19,22 @@ import org.livedecon.core.volume.VoxelSize;
  * <ol>
  *   <li>Detect candidates ({@link BeadDetector}): smoothed maximum projection, median + k·MAD.</li>
  *   <li>Crop half-widths from the theory: lateral max(8 FWHM_xy, 1.5 µm), axial 3 FWHM_z (or the
- *       settings'), padded by {@value #PAD} voxels for the periodic shift.</li>
+ *       settings'), padded by {@value #PAD} voxels for the periodic shift; then from the beads as
+ *       measured ({@link BeadExtent}): laterally at least {@value #MEASURED_CROP_FWHMS} measured
+ *       in-focus FWHMs, axially at most what the scan holds about the beads' median focus. The
+ *       optics typed in may be wrong, or the sample not a physical PSF.</li>
  *   <li>Reject with a reason: crop outside the stack ({@link RejectionReason#EDGE}); another
- *       candidate within the lateral half-width ({@link RejectionReason#CROWDED}); a pixel ≥
+ *       candidate within the lateral half-width ({@link RejectionReason#CROWDED}); localisation
+ *       moving the bead by more than a voxel, or its crop out of the stack
+ *       ({@link RejectionReason#DRIFT}); a pixel ≥
  *       saturation − 1 ({@link RejectionReason#SATURATED}); integrated intensity above
  *       {@code doubletFactor} × or below {@code dimFactor} × the median of the remaining beads
  *       ({@link RejectionReason#DOUBLET}, {@link RejectionReason#DIM}).</li>
  *   <li>Background: median of the crop's outer 2-pixel lateral rim over all planes, subtracted
  *       (no clipping before averaging).</li>
  *   <li>Localise: phasor (first Fourier coefficient) of the x, y and z profiles of a window of
- *       ±1.5 FWHM_xy and ±1 FWHM_z around the integer peak (Martens et al. 2017), re-centred once.</li>
+ *       ±1.5 FWHM_xy and ±1 FWHM_z around the integer peak (Martens et al. 2017), the z profile from
+ *       the core (±0.25 FWHM_xy) only, re-centred once.</li>
  *   <li>Align: phase-ramp shift ({@link SubVoxelShift}) so each bead centre lands on the centre
  *       voxel of the odd crop, then trim the padding.</li>
  *   <li>Average the unit-sum beads (mean or median per voxel); subtract the rim median of the
@@ -42,6 +48,11 @@ import org.livedecon.core.volume.VoxelSize;
 public final class PsfExtractor {
     /** Padding (voxels) around each crop while shifting, trimmed afterwards. */
     static final int PAD = 4;
+    /**
+     * Lateral crop half-width in measured in-focus FWHMs when the theory's is narrower: a
+     * Gaussian bead is down to 10⁻⁴ of its peak at 2.4 FWHM, and the margin holds defocused light.
+     */
+    static final double MEASURED_CROP_FWHMS = 4;
 
     private PsfExtractor() {}
 
@@ -72,10 +83,32 @@ public final class PsfExtractor {
                     det.mad));
         }
 
-        int[] half = {hx, hy, hz};
-        int[] pad = {PAD, PAD, hz == 0 ? 0 : PAD};
+        // The crop follows the beads as measured, not only the theory: the optics entered may be
+        // wrong (or the sample not a physical PSF, like Micro-Manager's demo beads), and a crop
+        // derived from them alone can be far narrower than the beads or far deeper than the scan.
+        double measuredFwhmPx = BeadExtent.lateralFwhmPx(stack, det.positions);
         int[] loc = {Math.max(2, (int) Math.ceil(1.5 * fwhmXy / vs.x())), Math.max(2, (int) Math.ceil(1.5 * fwhmXy / vs.y())),
             hz == 0 ? 0 : Math.max(2, (int) Math.ceil(fwhmZ / vs.z()))};
+        if (measuredFwhmPx > 0 && Double.isNaN(settings.cropHalfWidthXyUm())) {
+            int m = (int) Math.ceil(MEASURED_CROP_FWHMS * measuredFwhmPx);
+            hx = Math.max(hx, m);
+            hy = Math.max(hy, m);
+            loc[0] = Math.max(loc[0], (int) Math.ceil(1.5 * measuredFwhmPx));
+            loc[1] = Math.max(loc[1], (int) Math.ceil(1.5 * measuredFwhmPx));
+        }
+        int axialRoom = hz == 0 ? 0 : BeadExtent.axialRoom(stack, det.positions) - PAD - 1;
+        boolean axialCropLimited = false;
+        if (hz > 0 && Double.isNaN(settings.cropHalfWidthZUm()) && hz > axialRoom && axialRoom >= 1) {
+            hz = axialRoom;
+            axialCropLimited = true;
+        }
+        for (int a = 0; a < 2; a++) loc[a] = Math.min(loc[a], a == 0 ? hx : hy);
+        loc[2] = Math.min(loc[2], hz);
+        double coreFwhmPx = measuredFwhmPx > 0 ? measuredFwhmPx : fwhmXy / vs.x();
+        loc = new int[] {loc[0], loc[1], loc[2], Math.min(Math.min(loc[0], loc[1]), Math.max(1, (int) Math.round(0.25 * coreFwhmPx)))};
+
+        int[] half = {hx, hy, hz};
+        int[] pad = {PAD, PAD, hz == 0 ? 0 : PAD};
         int n = det.positions.size();
         Bead[] beads = new Bead[n];
         double[][] aligned = new double[n][];
@@ -104,7 +137,7 @@ public final class PsfExtractor {
             double integrated = 0;
             for (int iter = 0; iter < 2; iter++) {
                 if (!fits(stack, c, half, pad)) {
-                    reason = RejectionReason.EDGE;
+                    reason = RejectionReason.DRIFT; // the detected position fitted: localisation moved it out
                     break;
                 }
                 dims = new int[] {2 * (hx + pad[0]) + 1, 2 * (hy + pad[1]) + 1, 2 * (hz + pad[2]) + 1};
@@ -123,7 +156,7 @@ public final class PsfExtractor {
             }
             if (reason == null && (offset == null || Math.abs(offset[0]) > 1 || Math.abs(offset[1]) > 1
                     || Math.abs(offset[2]) > 1)) {
-                reason = RejectionReason.EDGE;
+                reason = RejectionReason.DRIFT;
             }
             if (reason != null) {
                 beads[i] = new Bead(p[0], p[1], p[2], height, Double.NaN, reason);
@@ -156,9 +189,9 @@ public final class PsfExtractor {
             else rejected.put(beads[i].rejection(), rejected.get(beads[i].rejection()) + 1);
         }
         if (used.size() < settings.minBeads()) {
-            throw new CalibrationException("only " + used.size() + " usable bead" + (used.size() == 1 ? "" : "s")
+            throw new TooFewBeadsException("only " + used.size() + " usable bead" + (used.size() == 1 ? "" : "s")
                     + " of " + n + " detected (rejected: " + describe(rejected) + "); at least " + settings.minBeads()
-                    + " are needed. " + advice(rejected, n));
+                    + " are needed. " + advice(rejected, n), Arrays.asList(beads));
         }
 
         int[] outDims = {2 * hx + 1, 2 * hy + 1, 2 * hz + 1};
@@ -204,6 +237,10 @@ public final class PsfExtractor {
     private static String advice(Map<RejectionReason, Integer> rejected, int n) {
         if (rejected.get(RejectionReason.SATURATED) == n) {
             return "All beads are saturated: lower the exposure or the illumination.";
+        }
+        if (rejected.get(RejectionReason.DRIFT) > n / 2) {
+            return "Most beads moved by more than one voxel while being localised: check for stage drift during the "
+                    + "scan, or whether the beads are point-like at this sampling.";
         }
         if (rejected.get(RejectionReason.EDGE) > n / 2) {
             return "Most beads are too close to the stack's edges: widen the z range or centre the beads.";
@@ -271,7 +308,12 @@ public final class PsfExtractor {
         return new double[] {med, Math.sqrt(var / Math.max(1, k - 1))};
     }
 
-    /** Phasor offsets (x, y, z) of the bead from the crop's centre voxel, from a window of ±loc. */
+    /**
+     * Phasor offsets (x, y, z) of the bead from the crop's centre voxel, from a window of ±loc[0..2];
+     * the axial profile only from the core, ±loc[3] pixels laterally: summed over a wide window,
+     * the axial profile of a bead whose light is not conserved along z (or of a noisy widefield
+     * bead) can dip at focus instead of peaking there.
+     */
     private static double[] phasor(double[] d, int[] dims, int[] loc) {
         int[] c = {dims[0] / 2, dims[1] / 2, dims[2] / 2};
         double[][] prof = {new double[2 * loc[0] + 1], new double[2 * loc[1] + 1], new double[2 * loc[2] + 1]};
@@ -281,7 +323,7 @@ public final class PsfExtractor {
                     double v = d[(c[0] + x) + dims[0] * ((c[1] + y) + dims[1] * (c[2] + z))];
                     prof[0][x + loc[0]] += v;
                     prof[1][y + loc[1]] += v;
-                    prof[2][z + loc[2]] += v;
+                    if (Math.abs(x) <= loc[3] && Math.abs(y) <= loc[3]) prof[2][z + loc[2]] += v;
                 }
             }
         }

@@ -26,6 +26,9 @@ public final class PsfReportPng {
     private static final int PANEL = 200;
     private static final int GAP = 10;
     private static final int PLOT_H = 180;
+    /** Size of the picture, px (for windows that reserve room for it). */
+    public static final int WIDTH = 3 * PANEL + 4 * GAP;
+    public static final int HEIGHT = 20 + PANEL + 2 * GAP + PLOT_H + 70;
 
     private PsfReportPng() {}
 
@@ -34,8 +37,8 @@ public final class PsfReportPng {
         Volume v = psf.volume();
         int cx = psf.centreX(), cy = psf.centreY(), cz = psf.centreZ();
         double vx = v.voxelSize().x(), vy = v.voxelSize().y(), vz = v.voxelSize().z();
-        int width = 3 * PANEL + 4 * GAP;
-        int height = 20 + PANEL + 2 * GAP + PLOT_H + 70;
+        int width = WIDTH;
+        int height = HEIGHT;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(250, 250, 250));

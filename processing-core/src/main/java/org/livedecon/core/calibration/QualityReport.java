@@ -1,8 +1,10 @@
 package org.livedecon.core.calibration;
 
 import org.livedecon.core.io.JsonWriter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,10 +35,13 @@ public final class QualityReport {
     private final double axialPeakShiftUm;
     private final boolean beadCorrected;
     private final double beadDiameterUm;
+    private final double axialLightRatio;
+    private final double cropHalfDepthUm;
 
     private QualityReport(double[] fwhm, double[] theoryFwhm, PsfModel theoryModel, Optics optics, int beadsUsed,
                           Map<RejectionReason, Integer> rejected, double snr, double[] centreOffset,
-                          double axialPeakShiftUm, boolean beadCorrected, double beadDiameterUm) {
+                          double axialPeakShiftUm, boolean beadCorrected, double beadDiameterUm,
+                          double axialLightRatio, double cropHalfDepthUm) {
         this.fwhm = fwhm;
         this.theoryFwhm = theoryFwhm;
         this.theoryModel = theoryModel;
@@ -48,6 +53,8 @@ public final class QualityReport {
         this.axialPeakShiftUm = axialPeakShiftUm;
         this.beadCorrected = beadCorrected;
         this.beadDiameterUm = beadDiameterUm;
+        this.axialLightRatio = axialLightRatio;
+        this.cropHalfDepthUm = cropHalfDepthUm;
     }
 
     static QualityReport measure(Psf psf, ExtractionSettings s, int used, Map<RejectionReason, Integer> rejected,
@@ -57,14 +64,67 @@ public final class QualityReport {
         double[] peak = PsfMeasures.subVoxelPeak(v);
         double[] centre = {peak[0] - v.nx() / 2, peak[1] - v.ny() / 2, peak[2] - v.nz() / 2};
         double[] t = theoryFwhm(s.theoryModel(), s.optics(), v);
+        int[] pv = PsfMeasures.peakVoxel(v);
+        double focusSum = planeSum(v, pv[2]);
+        double endSum = Math.max(planeSum(v, 0), planeSum(v, v.nz() - 1));
         return new QualityReport(f, t, s.theoryModel(), s.optics(), used, rejected, snr, centre,
-                centre[2] * v.voxelSize().z(), corrected, s.beadDiameterUm());
+                centre[2] * v.voxelSize().z(), corrected, s.beadDiameterUm(),
+                focusSum > 0 ? endSum / focusSum : Double.NaN, (v.nz() / 2) * v.voxelSize().z());
+    }
+
+    private static double planeSum(Volume v, int z) {
+        double sum = 0;
+        for (int y = 0; y < v.ny(); y++) for (int x = 0; x < v.nx(); x++) sum += v.get(x, y, z);
+        return sum;
+    }
+
+    /**
+     * Light in the outermost plane of the PSF (the brighter end) over the light in its focus
+     * plane. A microscope conserves light along z, so this is at most about 1 (less where the
+     * crop cuts the defocused tails); well above 1 the sample's light grows away from focus, which
+     * no physical PSF does (Micro-Manager's DemoCamera beads do).
+     */
+    public double axialLightRatio() { return axialLightRatio; }
+
+    /** Above this {@link #axialLightRatio()} the PSF is reported as not physical. */
+    public static final double MAX_PHYSICAL_AXIAL_LIGHT_RATIO = 1.3;
+
+    /** Half the depth of the PSF (µm): the axial FWHM is measured only up to twice this. */
+    public double cropHalfDepthUm() { return cropHalfDepthUm; }
+
+    /**
+     * Plain-language findings that a user must read beside the numbers: an axial profile that
+     * stays above half maximum over the whole measured depth, light that grows away from focus.
+     */
+    public List<String> notes() {
+        List<String> out = new ArrayList<String>();
+        if (Double.isNaN(fwhm[2]) && cropHalfDepthUm > 0) {
+            out.add(String.format(Locale.ROOT, "axial FWHM not reached: the measured axial profile stays above half its "
+                    + "peak over the whole PSF depth of ±%.3f µm, so the axial FWHM is more than %.3f µm", cropHalfDepthUm,
+                    2 * cropHalfDepthUm));
+        }
+        if (axialLightRatio > MAX_PHYSICAL_AXIAL_LIGHT_RATIO) {
+            out.add(String.format(Locale.ROOT, "not a physical PSF: the light per plane grows %.2fx from focus to the "
+                    + "end of the measured depth, but a microscope conserves light along z (Micro-Manager's DemoCamera "
+                    + "beads do this: their width grows with defocus faster than their brightness falls)",
+                    axialLightRatio));
+        }
+        return out;
     }
 
     /** FWHM x, y, z (µm) of the theoretical PSF on the grid of {@code like}, lateral size capped at 31. */
     static double[] theoryFwhm(PsfModel model, Optics optics, Volume like) {
-        int nx = Math.min(like.nx(), 31) | 1, ny = Math.min(like.ny(), 31) | 1;
-        Psf t = TheoreticalPsf.generate(model, optics, Shape.of(nx, ny, like.nz()), like.voxelSize());
+        return theoryFwhmUm(model, optics, like.shape(), like.voxelSize());
+    }
+
+    /**
+     * FWHM x, y, z (µm) of the theoretical PSF of {@code model} on a grid of {@code shape} (lateral
+     * size capped at 31) and {@code voxel}: the numbers the report compares with, for a wizard to
+     * show before the scan. NaN along an axis whose profile does not fall to half inside the grid.
+     */
+    public static double[] theoryFwhmUm(PsfModel model, Optics optics, Shape shape, org.livedecon.core.volume.VoxelSize voxel) {
+        int nx = Math.min(shape.nx(), 31) | 1, ny = Math.min(shape.ny(), 31) | 1;
+        Psf t = TheoreticalPsf.generate(model, optics, Shape.of(nx, ny, shape.nz()), voxel);
         Volume tv = t.volume();
         return new double[] {PsfMeasures.fwhmUm(tv, 0), PsfMeasures.fwhmUm(tv, 1), PsfMeasures.fwhmUm(tv, 2)};
     }
@@ -106,11 +166,16 @@ public final class QualityReport {
 
     /** One line for logs. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d beads used, %d rejected (%s); FWHM x %.3f y %.3f z %.3f µm, "
-                        + "%s theory %.3f %.3f %.3f µm, ratio %.2f %.2f %.2f; SNR %.1f; lateral symmetry %.2f; "
+        boolean zBeyond = Double.isNaN(fwhm[2]) && cropHalfDepthUm > 0;
+        String z = zBeyond ? String.format(Locale.ROOT, "> %.3f", 2 * cropHalfDepthUm) : String.format(Locale.ROOT, "%.3f", fwhm[2]);
+        String zRatio = zBeyond ? String.format(Locale.ROOT, "> %.2f", 2 * cropHalfDepthUm / theoryFwhm[2])
+                : String.format(Locale.ROOT, "%.2f", fwhmRatio(2));
+        return String.format(Locale.ROOT, "%d beads used, %d rejected (%s); FWHM x %.3f y %.3f z %s µm, "
+                        + "%s theory %.3f %.3f %.3f µm, ratio %.2f %.2f %s; SNR %.1f; lateral symmetry %.2f; "
                         + "axial peak shift %.3f µm", beadsUsed, beadsRejected(), PsfExtractor.describe(rejected),
-                fwhm[0], fwhm[1], fwhm[2], theoryModel.label(), theoryFwhm[0], theoryFwhm[1], theoryFwhm[2],
-                fwhmRatio(0), fwhmRatio(1), fwhmRatio(2), snr, lateralSymmetry(), axialPeakShiftUm);
+                fwhm[0], fwhm[1], z, theoryModel.label(), theoryFwhm[0], theoryFwhm[1], theoryFwhm[2],
+                fwhmRatio(0), fwhmRatio(1), zRatio, snr, lateralSymmetry(), axialPeakShiftUm)
+                + (notes().isEmpty() ? "" : "; " + String.join("; ", notes()));
     }
 
     /** The report as a JSON object. */
@@ -141,5 +206,6 @@ public final class QualityReport {
                 .field("z", centreOffset[2]).endObject();
         w.field("beadDiameterUm", beadDiameterUm);
         w.field("beadCorrected", beadCorrected);
+        w.field("axialLightRatio", axialLightRatio);
     }
 }

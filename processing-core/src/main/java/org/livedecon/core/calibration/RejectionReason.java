@@ -2,7 +2,7 @@ package org.livedecon.core.calibration;
 
 /** Why a detected bead was not used for the averaged PSF. */
 public enum RejectionReason {
-    /** Its crop box (lateral or axial) does not fit inside the stack. */
+    /** Its crop box (lateral or axial) about the detected position does not fit inside the stack. */
     EDGE("edge"),
     /** Another detected bead lies within the lateral crop half-width. */
     CROWDED("crowded"),
@@ -11,7 +11,13 @@ public enum RejectionReason {
     /** Integrated intensity above the doublet factor times the median of the beads (doublet, cluster). */
     DOUBLET("doublet"),
     /** Integrated intensity below the dim factor times the median (a noise peak or a dim bead). */
-    DIM("dim");
+    DIM("dim"),
+    /**
+     * Localisation moved the centre by more than one voxel after re-centring, or moved the crop
+     * out of the stack although the detected position fitted: the bead is not where it was
+     * detected (stage drift during the scan, a bead that is not point-like at this sampling).
+     */
+    DRIFT("drift");
 
     private final String label;
 
