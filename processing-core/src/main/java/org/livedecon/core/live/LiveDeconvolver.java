@@ -49,6 +49,8 @@ import org.livedecon.core.volume.Volume;
  * {@link LiveSettings#memoryLimitBytes()}: should the intake fall that far behind (a disk too slow
  * or too full to spill to), planes beyond the cap are not kept and their stacks are reported as
  * SKIPPED. We share the heap with the acquisition, which must never run out of memory because of us.
+ * With a shared {@link LiveSettings#memoryLedger()} the cap is the ledger's, for everything that
+ * shares it, and waiting stacks also spill while the ledger holds more than half its limit.
  *
  * <p>The pixel arrays handed in are owned by the engine from then on and never modified.
  */
@@ -67,6 +69,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     private final AtomicLong assemblingBytes = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong workingBytes = new AtomicLong();
+    private final MemoryLedger ledger;
+    // assembling + queued + working bytes last recorded in the ledger (inbox planes are reserved one by one)
+    private long ledgerHeld;
+    private final Object ledgerLock = new Object();
     private volatile boolean closed;
     private final Object closeLock = new Object();
     private boolean threadsStopped;
@@ -87,6 +93,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         this.settings = settings;
         this.sink = sink == null ? LiveResultSink.NONE : sink;
         this.log = settings.log();
+        this.ledger = settings.memoryLedger() != null ? settings.memoryLedger() : new MemoryLedger(settings.memoryLimitBytes());
         this.spill = new SpillStore(settings.spillDirectory());
         this.streamPool = settings.streamingWiener() ? new StreamingWiener.Pool(settings.backendThreads()) : null;
         this.intake = new Thread(new Runnable() {
@@ -122,7 +129,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 return;
             }
             long bytes = RawStack.bytesOf(plane.pixels());
-            if (inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + bytes > settings.memoryLimitBytes()) {
+            if (!ledger.tryReserve(bytes)) {
                 // over the hard limit: keep only the plane's coordinates, so its stack is reported
                 metrics.planesIn.incrementAndGet();
                 metrics.planesShed.incrementAndGet();
@@ -140,6 +147,28 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             metrics.handOff(t0, System.nanoTime() - t0);
         }
     }
+
+    /**
+     * A plane the caller could not keep (its memory limit was reached before the plane reached
+     * the engine): counted as shed, and its stack is reported SKIPPED like a plane shed here.
+     * Acquisition thread; never blocks, never throws.
+     */
+    public void acceptShed(PlaneCoords coords) {
+        try {
+            if (closed || coords == null) {
+                metrics.planesRejected.incrementAndGet();
+                return;
+            }
+            metrics.planesIn.incrementAndGet();
+            metrics.planesShed.incrementAndGet();
+            inbox.offer(new Arrival(coords, System.nanoTime()));
+        } catch (Throwable t) {
+            // never throw to the acquisition
+        }
+    }
+
+    /** The ledger the engine's raw pixels are reserved in (its own or {@link LiveSettings#memoryLedger()}). */
+    public MemoryLedger memoryLedger() { return ledger; }
 
     /**
      * The acquisition ended: stacks still missing planes are emitted as partial. Acquisition
@@ -177,6 +206,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             }
             if (streamPool != null) streamPool.close();
             spill.close();
+            updateMemory();
             threadsStopped = true;
             try {
                 log.info("live deconvolution finished: " + metrics());
@@ -188,7 +218,12 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     }
 
     private void updateMemory() {
-        long now = inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
+        long other = assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
+        synchronized (ledgerLock) {
+            ledger.adjust(other - ledgerHeld);
+            ledgerHeld = other;
+        }
+        long now = inboxBytes.get() + other;
         metrics.memory.set(now);
         long p;
         while (now > (p = metrics.peakMemory.get())) {
@@ -308,6 +343,8 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                         log.warn("intake error on " + (a.plane == null ? "end of acquisition" : a.plane.toString()) + ": " + t);
                     }
                     updateMemory();
+                    // the plane's bytes are now counted where they went (assembling, queued), or dropped
+                    if (a.plane != null) ledger.release(RawStack.bytesOf(a.plane.pixels()));
                 }
             } finally {
                 synchronized (queueLock) {
@@ -369,7 +406,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             streams.remove(key);
             metrics.stacksShed.incrementAndGet();
             if (metrics.stacksShed.get() == 1) {
-                log.warn("memory limit of " + (settings.memoryLimitBytes() >> 20) + " MiB reached (the engine is too far "
+                log.warn("memory limit of " + (ledger.limitBytes() >> 20) + " MiB reached (the engine is too far "
                         + "behind, e.g. spilling to disk is too slow): " + key + " and further stacks while it lasts are "
                         + "skipped, not deconvolved; the raw data is unaffected");
             }
@@ -469,7 +506,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                         }
                     }
                 } else {
-                    spillIt = queuedBytes.get() + s.bytes() > settings.memoryBudgetBytes();
+                    // beyond this engine's budget, or when everything sharing the ledger holds more than half
+                    // its hard limit (a closing engine and the next one must not each keep a full budget)
+                    spillIt = queuedBytes.get() + s.bytes() > settings.memoryBudgetBytes()
+                            || (settings.memoryLedger() != null && ledger.heldBytes() + s.bytes() > ledger.limitBytes() / 2);
                 }
             }
             Path file = null;
