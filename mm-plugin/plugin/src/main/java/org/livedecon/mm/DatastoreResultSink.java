@@ -24,6 +24,7 @@ import org.micromanager.data.SummaryMetadata;
  * Micro-Manager's multipage TIFF storage, in {@code <directory>/NAME (deconvolved)} beside the
  * acquisition's own folder (never into an existing folder: " 2", " 3", ... are tried); Micro-Manager
  * reads its planes back on demand, so results of any length hold no heap. An unsaved acquisition
+ * (or one whose folder cannot be written, logged)
  * gets a RAM store whose images count against {@link ResultMemory}'s cap: beyond it, further stacks
  * are not shown (the log and one message say so; with "Display and save" they are still saved).
  *
@@ -76,9 +77,14 @@ public final class DatastoreResultSink implements ResultSink {
         String name = g.name() + SUFFIX;
         if (g.directory() != null) {
             File folder = freeFolder(new File(g.directory()), TiffResultSaver.safe(name));
-            store = data.createMultipageTIFFDatastore(folder.getPath(), true, true);
-            where = "saved in " + folder;
-        } else {
+            try {
+                store = data.createMultipageTIFFDatastore(folder.getPath(), true, true);
+                where = "saved in " + folder;
+            } catch (Exception e) {
+                reporter.log("no disk-backed result store in " + folder + " (" + e + "): results are kept in memory instead");
+            }
+        }
+        if (store == null) {
             store = data.createRAMDatastore();
             account = ram.open(store);
             where = "in memory (not saved; RAM result windows together keep at most " + (ram.capBytes() >> 20) + " MiB)";

@@ -19,9 +19,11 @@ import org.livedecon.core.live.LiveLog;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.live.LiveResultSink;
 import org.livedecon.core.live.LiveSettings;
+import org.livedecon.core.live.MemoryLedger;
 import org.livedecon.core.psf.model.GaussianPsf;
 import org.livedecon.core.volume.Shape;
 import org.micromanager.data.Image;
+import org.micromanager.data.SummaryMetadata;
 
 /** Drives the real processor and live engine with fake MMStudio images. */
 class LiveDeconvolutionProcessorTest {
@@ -35,11 +37,12 @@ class LiveDeconvolutionProcessorTest {
         final AtomicInteger started = new AtomicInteger();
 
         @Override
-        public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) {
+        public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log, MemoryLedger ledger)
+                throws Exception {
             started.incrementAndGet();
             ChannelSetup setup = new ChannelSetup(GaussianPsf.of(Shape.of(5, 5, 3), g.voxelSize(), 1, 1, 1), s.deconvolution());
             return new LiveDeconvolver(LiveSettings.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
-                    .defaultChannel(setup).policy(s.policy()).log(log).backendThreads(2).build(), sink);
+                    .defaultChannel(setup).policy(s.policy()).log(log).backendThreads(2).memoryLedger(ledger).build(), sink);
         }
     }
 
@@ -49,7 +52,7 @@ class LiveDeconvolutionProcessorTest {
         volatile StackGeometry begun;
         volatile boolean ended;
 
-        @Override public void begin(StackGeometry g) { begun = g; }
+        @Override public void begin(StackGeometry g, SummaryMetadata source) { begun = g; }
         @Override public void accept(LiveResult r) { results.add(r); }
         @Override public void end() { ended = true; }
         @Override public void log(String m) { }
@@ -147,7 +150,8 @@ class LiveDeconvolutionProcessorTest {
         Recorder r = new Recorder();
         EngineFactory bad = new EngineFactory() {
             @Override
-            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log) throws Exception {
+            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log, MemoryLedger ledger)
+                    throws Exception {
                 throw new IllegalArgumentException("no PSF named 'missing' in the PSF library");
             }
         };
@@ -158,5 +162,37 @@ class LiveDeconvolutionProcessorTest {
         assertEquals(1, r.errors.size(), r.errors.toString());
         assertTrue(r.errors.get(0).contains("missing"), r.errors.get(0));
         assertTrue(r.results.isEmpty());
+    }
+
+    @Test
+    void planesWaitingForASlowEngineStartAreBoundedByTheLedgerAndTheirStacksReportedSkipped() throws Exception {
+        Recorder r = new Recorder();
+        final java.util.concurrent.CountDownLatch psfsReady = new java.util.concurrent.CountDownLatch(1);
+        final SmallEngines small = new SmallEngines();
+        EngineFactory slow = new EngineFactory() {
+            @Override
+            public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log, MemoryLedger ledger)
+                    throws Exception {
+                assertTrue(psfsReady.await(60, java.util.concurrent.TimeUnit.SECONDS));
+                return small.start(s, g, sink, log, ledger);
+            }
+        };
+        long plane = 2L * W * H;
+        MemoryLedger ledger = new MemoryLedger(3 * plane);
+        List<Image> in = planes(2, 1, false, true);
+        Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(2, 1, 1, Z), 0.3, "GFP"));
+        LiveDeconvolutionProcessor p = new LiveDeconvolutionProcessor(SETTINGS, slow, r, r, ledger);
+        p.processSummaryMetadata(ctx.summary);
+        for (Image im : in) p.processImage(im, ctx);
+        assertEquals(in, ctx.out, "raw images out, unchanged, while the engine is not ready");
+        assertEquals(3 * plane, ledger.heldBytes(), "only what the ledger allows waits");
+        psfsReady.countDown();
+        p.cleanup(ctx);
+        assertTrue(p.awaitFinished(60000));
+        assertEquals(3 * plane, p.peakWaitingBytes());
+        assertTrue(ledger.peakBytes() <= ledger.limitBytes(), ledger.toString());
+        assertEquals(0, ledger.heldBytes(), "everything given back: " + ledger);
+        assertEquals(2, r.results.size(), r.results.toString());
+        for (LiveResult res : r.results) assertEquals(LiveResult.Status.SKIPPED, res.status(), res.toString());
     }
 }

@@ -218,9 +218,14 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     }
 
     private void updateMemory() {
+        updateMemory(0);
+    }
+
+    /** Records the engine's holdings in the ledger, giving back {@code releasedInboxBytes} of a plane taken up. */
+    private void updateMemory(long releasedInboxBytes) {
         long other = assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
         synchronized (ledgerLock) {
-            ledger.adjust(other - ledgerHeld);
+            ledger.adjust(other - ledgerHeld - releasedInboxBytes);
             ledgerHeld = other;
         }
         long now = inboxBytes.get() + other;
@@ -342,9 +347,8 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                     } catch (Throwable t) {
                         log.warn("intake error on " + (a.plane == null ? "end of acquisition" : a.plane.toString()) + ": " + t);
                     }
-                    updateMemory();
-                    // the plane's bytes are now counted where they went (assembling, queued), or dropped
-                    if (a.plane != null) ledger.release(RawStack.bytesOf(a.plane.pixels()));
+                    // the plane's reservation moves to where its bytes went (assembling, queued) in one step
+                    updateMemory(a.plane != null ? RawStack.bytesOf(a.plane.pixels()) : 0);
                 }
             } finally {
                 synchronized (queueLock) {
