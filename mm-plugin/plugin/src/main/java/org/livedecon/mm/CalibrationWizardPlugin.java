@@ -44,6 +44,7 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
                 }
                 wizard = new CalibrationWizard(model);
             }
+            wizard.setChannelPresets(ChannelPresets.of(studio.core()));
             wizard.open();
         } catch (RuntimeException e) {
             studio.logs().showError(e, "PSF calibration wizard could not open: " + e.getMessage());
