@@ -482,4 +482,73 @@ class ProcessorEndToEndTest {
                 r.studio.logs.all());
         assertTrue(r.studio.logs.shown.isEmpty(), "a disk error is not a pop-up: " + r.studio.logs.all());
     }
+
+    /**
+     * PSFs by channel name, channels-first: the acquisition's channel order differs from the
+     * settings', an index entry for channel 0 is ignored because channel 0 has a name, and a channel
+     * missing from the settings (DAPI) gets the default PSF. Each result equals the stack
+     * deconvolved directly with the PSF its name selects.
+     */
+    @ParameterizedTest
+    @EnumSource(Fakes.FloatImages.class)
+    void psfsAreChosenByChannelNameInAChannelsFirstAcquisitionWithAChannelMissingFromTheSettings(Fakes.FloatImages floats)
+            throws Exception {
+        ChannelPsf gfp = ChannelPsf.theoretical(org.livedecon.core.psf.model.PsfModel.BORN_WOLF, 1.4, 0.52, 1.515);
+        ChannelPsf mcherry = ChannelPsf.theoretical(org.livedecon.core.psf.model.PsfModel.BORN_WOLF, 1.0, 0.61, 1.515);
+        ChannelPsf fallback = ChannelPsf.theoretical(org.livedecon.core.psf.model.PsfModel.BORN_WOLF, 0.8, 0.45, 1.515);
+        ChannelPsf byIndex = ChannelPsf.theoretical(org.livedecon.core.psf.model.PsfModel.BORN_WOLF, 0.5, 0.7, 1.515);
+        PluginSettings named = RL.toBuilder().defaultPsf(fallback).channelPsf("GFP", gfp).channelPsf("mCherry", mcherry)
+                .channelPsf(0, byIndex).build();
+        SimulatedMicroscope scope = scope("mCherry", "GFP", "DAPI");
+        Run r = run(named, null, scope, acquisition(scope, 1, "mCherry", "GFP", "DAPI").order(AcquisitionOrder.CHANNELS_FIRST).build(),
+                Integer.MAX_VALUE, null, intended(1, 3, NZ), floats);
+
+        assertRawOutputIdenticalAndInOrder(r, 3 * NZ);
+        assertEquals(1, r.in.get(1).getCoords().getC(), "channels interleave");
+        String log = r.studio.logs.all();
+        assertTrue(log.contains("'DAPI': default") && log.contains("no PSF for this channel name"), log);
+        Map<String, float[][]> results = r.results();
+        ChannelPsf[] expected = {mcherry, gfp, fallback};
+        try (Backend cpu = new CpuBackend(Runtime.getRuntime().availableProcessors())) {
+            for (int c = 0; c < 3; c++) {
+                List<Object> planes = new ArrayList<Object>();
+                for (Image im : r.in) if (im.getCoords().getC() == c) planes.add(im.getRawPixels());
+                Volume v = Volume.fromPlanes(planes, N, N, VOXEL);
+                float[][] live = results.get("0 0 " + c);
+                double[] diff = new double[2];
+                for (int k = 0; k < 2; k++) {
+                    ChannelPsf source = k == 0 ? expected[c] : byIndex;
+                    Volume direct = Deconvolvers.create(named.deconvolution(), cpu)
+                            .deconvolve(v, DefaultEngineFactory.psf(source, VOXEL), ProgressListener.NONE).volume();
+                    double maxDiff = 0, max = 0;
+                    for (int z = 0; z < NZ; z++) {
+                        float[] d = direct.plane(z);
+                        for (int i = 0; i < d.length; i++) {
+                            maxDiff = Math.max(maxDiff, Math.abs(d[i] - live[z][i]));
+                            max = Math.max(max, Math.abs(d[i]));
+                        }
+                    }
+                    diff[k] = maxDiff / max;
+                }
+                double allowed = 1e-5 + (floats == Fakes.FloatImages.ACCEPTED ? 0 : 1.0 / 65535);
+                assertTrue(diff[0] <= allowed, "channel " + c + " deconvolved with the PSF of its name: " + diff[0]);
+                assertTrue(diff[1] > 100 * allowed, "channel " + c + " not with the index entry: " + diff[1]);
+            }
+        }
+    }
+
+    @Test
+    void channelMappingUsesNamesAndTheIndexOnlyForChannelsWithoutOne() {
+        ChannelPsf a = ChannelPsf.library("a"), b = ChannelPsf.library("b"), i1 = ChannelPsf.library("i1"), i3 = ChannelPsf.library("i3");
+        PluginSettings s = RL.toBuilder().channelPsf("FITC", a).channelPsf("Cy5", b).channelPsf(1, i1).channelPsf(3, i3).build();
+        StackGeometry g = new StackGeometry(NZ, VOXEL, java.util.Arrays.asList("Cy5", "DAPI", "FITC"), PREFIX);
+        Map<Integer, ChannelPsf> m = DefaultEngineFactory.channelPsfs(s, g);
+        assertEquals(b, m.get(0), "Cy5 by name");
+        assertEquals(null, m.get(1), "DAPI has a name but no PSF: the default, not index entry 1");
+        assertEquals(a, m.get(2), "FITC by name");
+        assertEquals(i3, m.get(3), "channel 3 has no name: by index");
+        assertEquals(s.defaultPsf(), s.psfFor(1, "DAPI"));
+        assertEquals(i1, s.psfFor(1, null));
+        assertEquals(i1, s.psfFor(1, " "));
+    }
 }
