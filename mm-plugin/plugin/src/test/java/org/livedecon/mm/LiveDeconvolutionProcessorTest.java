@@ -195,4 +195,37 @@ class LiveDeconvolutionProcessorTest {
         assertEquals(2, r.results.size(), r.results.toString());
         for (LiveResult res : r.results) assertEquals(LiveResult.Status.SKIPPED, res.status(), res.toString());
     }
+
+    /**
+     * Micro-Manager's "Process Old Data" replays a saved dataset through the pipeline as fast as it
+     * can read it. Every stack gets exactly one result under every policy; ALL and ADAPTIVE
+     * deconvolve every stack (ADAPTIVE possibly with fewer iterations); LATEST, by design, keeps
+     * only the newest waiting stack per channel, so the last time point of each channel is always
+     * deconvolved and older ones may be skipped (the README says to use ALL for old data).
+     */
+    @Test
+    void processOldDataReplaysEveryStackUnderEveryPolicy() throws Exception {
+        for (org.livedecon.core.live.LivePolicy policy : org.livedecon.core.live.LivePolicy.values()) {
+            Recorder r = new Recorder();
+            PluginSettings s = SETTINGS.toBuilder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(5).policy(policy).build();
+            List<Image> saved = planes(6, 2, false, true);
+            Fakes.Context ctx = new Fakes.Context(Fakes.summary(Fakes.coords(6, 1, 2, Z), 0.3, "GFP", "RFP"));
+            run(new LiveDeconvolutionProcessor(s, new SmallEngines(), r, r), saved, ctx);
+            assertEquals(saved, ctx.out, policy + ": every raw image passes unchanged");
+            assertEquals(12, r.results.size(), policy + ": one result per stack: " + r.results);
+            java.util.Set<String> keys = new java.util.HashSet<String>();
+            for (LiveResult res : r.results) keys.add(res.key().time() + "/" + res.key().channel());
+            assertEquals(12, keys.size(), policy + ": no stack twice: " + r.results);
+            for (LiveResult res : r.results) {
+                boolean newest = res.key().time() == 5;
+                if (policy != org.livedecon.core.live.LivePolicy.LATEST || newest) {
+                    assertEquals(LiveResult.Status.DONE, res.status(), policy + ": " + res);
+                    assertNotNull(res.volume());
+                } else {
+                    assertTrue(res.status() == LiveResult.Status.DONE || res.status() == LiveResult.Status.SKIPPED, res.toString());
+                }
+            }
+            assertTrue(r.errors.isEmpty(), r.errors.toString());
+        }
+    }
 }
