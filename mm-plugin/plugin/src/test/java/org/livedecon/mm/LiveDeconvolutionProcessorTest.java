@@ -228,4 +228,31 @@ class LiveDeconvolutionProcessorTest {
             assertTrue(r.errors.isEmpty(), r.errors.toString());
         }
     }
+
+    @Test
+    void ramResultsStopAtTheirCapWhichIsSaidOnceAndEverythingElseGoesOn() throws Exception {
+        Fakes.Studio studio = new Fakes.Studio(Fakes.FloatImages.REFUSED_AS_2_0_3);
+        long stack16 = 2L * W * H * Z;
+        MemoryLedger ledger = new MemoryLedger(1L << 20);
+        ResultMemory ram = new ResultMemory(ledger, 2 * stack16 + stack16 / 2);
+        Reporter reporter = new StudioReporter(studio);
+        DatastoreResultSink sink = new DatastoreResultSink(studio, FakePropertyMap::builder, ram, reporter);
+        List<Image> in = planes(4, 1, false, true);
+        SummaryMetadata summary = Fakes.acquisitionSummary(Fakes.realCoords(4, 1, 1, Z), 0.3, null, null, "GFP");
+        Fakes.Context ctx = new Fakes.Context(summary);
+        run(new LiveDeconvolutionProcessor(SETTINGS, new SmallEngines(), sink, reporter, ledger), in, ctx);
+        assertEquals(in, ctx.out);
+        Fakes.Datastore store = studio.data.stores.get(0);
+        assertTrue(store.name.startsWith("Untitled ") && store.name.endsWith(" (deconvolved)"),
+                "an acquisition without a prefix is named after Micro-Manager's Untitled window and its start: " + store.name);
+        assertEquals(2 * Z, store.getNumImages(), "two stacks fit under the cap: " + studio.logs.all());
+        assertEquals(2 * stack16, ram.heldBytes());
+        assertEquals(ram.heldBytes(), ledger.heldBytes(), "RAM results are in the plugin's one ledger");
+        assertEquals(1, studio.logs.shown.size(), "said once: " + studio.logs.all());
+        assertTrue(studio.logs.shown.get(0).contains("is full") && studio.logs.shown.get(0).contains("not shown"),
+                studio.logs.shown.get(0));
+        String log = studio.logs.all();
+        assertTrue(log.contains("in memory") && log.contains("2 not shown"), log);
+        assertEquals(Collections.emptyList(), studio.data.problems);
+    }
 }

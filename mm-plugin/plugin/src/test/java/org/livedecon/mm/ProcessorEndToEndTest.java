@@ -290,6 +290,8 @@ class ProcessorEndToEndTest {
         assertEquals("freeze", store.events.get(store.events.size() - 1));
         assertEquals(java.util.Arrays.asList("GFP (deconvolved)", "mCherry (deconvolved)"), store.summary.getChannelNameList());
         assertResultSummaryFollowsTheSource(r.source, store.summary, floats);
+        String log = r.studio.logs.all();
+        assertTrue(log.contains("go to the window '" + PREFIX + " (deconvolved)', in memory"), "where the results go: " + log);
         assertEquals(1, r.studio.displays.shown.size(), "one display per acquisition");
         assertSame(store, r.studio.displays.shown.get(0));
         assertFalse(store.putThreads.contains(r.acquisitionThread), "results written on " + store.putThreads);
@@ -439,6 +441,7 @@ class ProcessorEndToEndTest {
         assertEquals(dir.resolve(PREFIX + " (deconvolved)").toFile(), ((Fakes.DiskDatastore) r.store()).dir);
         assertEquals(Collections.emptyList(), r.studio.data.problems, "what Micro-Manager needs");
         assertResultSummaryFollowsTheSource(r.source, r.store().summary, floats);
+        assertTrue(r.studio.logs.all().contains("saved in " + dir.resolve(PREFIX + " (deconvolved)")), r.studio.logs.all());
         Map<String, float[][]> results = r.results();
         for (int t = 0; t < 2; t++) {
             for (int c = 0; c < 2; c++) {
