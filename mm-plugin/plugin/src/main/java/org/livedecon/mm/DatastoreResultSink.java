@@ -181,7 +181,8 @@ public final class DatastoreResultSink implements ResultSink {
         try {
             Coords c = data.coordsBuilder().t(0).p(0).c(0).z(0).build();
             return data.wrapImage(new float[1], 1, 1, 4, 1, c, data.metadataBuilder().build()) != null;
-        } catch (UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // 2.0.0-2.0.3: UnsupportedOperationException("Unsupported pixel data type"); anything else: 16-bit is safe too
             return false;
         }
     }
