@@ -33,7 +33,9 @@ import org.micromanager.data.SummaryMetadata;
  * computed, which takes seconds) on one "livedecon-lifecycle" thread, which later also closes it.
  * Until it is ready, planes wait in a buffer whose pixels are reserved in the plugin's memory
  * ledger ({@link PluginMemory}); a plane the ledger refuses is not kept, and its stack is reported
- * SKIPPED by the engine. Once the engine is ready, planes go to it directly (a lock-free hand-off).
+ * SKIPPED by the engine. Once the engine is ready, planes go to it directly (its hand-off never
+ * blocks; the lock around it is held for microseconds, or for the moment the waiting planes move
+ * to the engine).
  * {@link #cleanup} tells the engine the acquisition ended, then queues its closing and
  * {@link ResultSink#end()} on the lifecycle thread without waiting.
  *
