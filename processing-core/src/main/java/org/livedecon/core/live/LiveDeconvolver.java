@@ -50,7 +50,8 @@ import org.livedecon.core.volume.Volume;
  * or too full to spill to), planes beyond the cap are not kept and their stacks are reported as
  * SKIPPED. We share the heap with the acquisition, which must never run out of memory because of us.
  * With a shared {@link LiveSettings#memoryLedger()} the cap is the ledger's, for everything that
- * shares it, and waiting stacks also spill while the ledger holds more than half its limit.
+ * shares it, and waiting stacks also spill while the ledger holds more than half its limit. The
+ * stack the worker is computing is not in the ledger (one per engine, on top of the limit).
  *
  * <p>The pixel arrays handed in are owned by the engine from then on and never modified.
  */
@@ -221,14 +222,20 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         updateMemory(0);
     }
 
-    /** Records the engine's holdings in the ledger, giving back {@code releasedInboxBytes} of a plane taken up. */
+    /**
+     * Records the engine's holdings in the ledger, giving back {@code releasedInboxBytes} of a plane
+     * taken up. The ledger holds planes handed in, stacks being assembled and stacks waiting in
+     * memory: bytes only ever enter it through {@link MemoryLedger#tryReserve} (a plane moving on
+     * to a stack, a stack to the queue, keeps its bytes), so it never exceeds its limit. The one
+     * stack the worker is computing (read back from disk, or taken from the queue) is on top.
+     */
     private void updateMemory(long releasedInboxBytes) {
-        long other = assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
+        long other = assemblingBytes.get() + queuedBytes.get();
         synchronized (ledgerLock) {
             ledger.adjust(other - ledgerHeld - releasedInboxBytes);
             ledgerHeld = other;
         }
-        long now = inboxBytes.get() + other;
+        long now = inboxBytes.get() + other + workingBytes.get();
         metrics.memory.set(now);
         long p;
         while (now > (p = metrics.peakMemory.get())) {
