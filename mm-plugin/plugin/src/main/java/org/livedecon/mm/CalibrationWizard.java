@@ -40,6 +40,11 @@ public final class CalibrationWizard {
     private int current;
     private JFrame frame;
 
+    private final ResultPages.Save save;
+
+    /** The channel group's presets, offered by the last page's "Use it for" (event thread). */
+    public void setChannelPresets(java.util.List<String> names) { save.setChannelPresets(names); }
+
     public CalibrationWizard(CalibrationWizardModel model) {
         this.model = model;
         acquire = new ResultPages.Acquire(model, this::refreshButtons);
@@ -50,7 +55,8 @@ public final class CalibrationWizard {
         pages.add(new ResultPages.Beads(model));
         pages.add(new ResultPages.Result(model));
         pages.add(new DarkPage(model, model.shutter()));
-        pages.add(new ResultPages.Save(model, acquire));
+        save = new ResultPages.Save(model, acquire);
+        pages.add(save);
         for (int i = 0; i < pages.size(); i++) deck.add(pages.get(i), Integer.toString(i));
         JPanel nav = new JPanel(new BorderLayout());
         nav.setBorder(BorderFactory.createEmptyBorder(4, 12, 8, 12));

@@ -36,6 +36,7 @@ public final class CalibrationWizardPlugin implements MenuPlugin, SciJavaPlugin 
         if (studio == null) return;
         try {
             prepare();
+            wizard.setChannelPresets(ChannelPresets.of(studio.core()));
             wizard.open();
         } catch (RuntimeException e) {
             studio.logs().showError(e, "PSF calibration wizard could not open: " + e.getMessage());

@@ -120,6 +120,7 @@ public final class LiveDeconvolutionConfigurator implements ProcessorConfigurato
     SettingsPanel panelOnEdt() {
         if (panel == null) {
             panel = panels.get();
+            panel.psfs.setChannelPresets(ChannelPresets.of(studio == null ? null : studio.core()));
             panel.show(applied);
             hasPanel = true;
         }

@@ -1,6 +1,9 @@
 package org.livedecon.mm;
 
+import java.text.SimpleDateFormat;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +16,7 @@ import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.MemoryLedger;
 import org.livedecon.core.volume.VoxelSize;
 import org.micromanager.data.Coords;
 import org.micromanager.data.Image;
@@ -25,18 +29,26 @@ import org.micromanager.data.SummaryMetadata;
  * handed to a {@link LiveDeconvolver} whose results go to a {@link ResultSink}.
  *
  * <p><b>Threading.</b> {@link #processImage} and {@link #cleanup} run on Micro-Manager's pipeline
- * thread and never block or throw because of deconvolution: the engine is made (PSFs read or
- * computed) and fed on one "livedecon-handoff" thread, through an unbounded queue, in arrival
- * order. {@link #cleanup} queues the end of the acquisition (partial stacks are finished or
- * reported by the engine), the closing of the engine and {@link ResultSink#end()}, then shuts the
- * thread down without waiting.
+ * thread and never block or throw because of deconvolution. The engine is made (PSFs read or
+ * computed, which takes seconds) on one "livedecon-lifecycle" thread, which later also closes it.
+ * Until it is ready, planes wait in a buffer whose pixels are reserved in the plugin's memory
+ * ledger ({@link PluginMemory}); a plane the ledger refuses is not kept, and its stack is reported
+ * SKIPPED by the engine. Once the engine is ready, planes go to it directly (its hand-off never
+ * blocks; the lock around it is held for microseconds, or for the moment the waiting planes move
+ * to the engine).
+ * {@link #cleanup} tells the engine the acquisition ended, then queues its closing and
+ * {@link ResultSink#end()} on the lifecycle thread without waiting.
  *
  * <p><b>Input.</b> Planes are deconvolved when the summary metadata's intended dimensions have more
  * than one z slice and the images are single-component 8/16-bit or float; anything else (Snap/Live
  * single planes, RGB) passes straight through. z count from the intended dimensions, pixel size from
- * the image metadata, z step from the summary metadata. A failure is reported once
+ * the image metadata, z step and channel names from the summary metadata. A failure is reported once
  * ({@link Reporter#error}); raw output never changes. The pixel arrays of the raw images are shared
  * with the engine, which never modifies them (MM images are immutable).
+ *
+ * <p><b>Replayed data.</b> "Process Old Data" replays a saved dataset faster than any camera; the
+ * processor cannot tell it from an acquisition, so the policy and memory limit apply as they do
+ * live (see the README for what each policy then does).
  *
  * <p>One instance per pipeline (per acquisition), as Micro-Manager creates them.
  */
@@ -47,28 +59,44 @@ public final class LiveDeconvolutionProcessor implements Processor {
     private final EngineFactory engines;
     private final ResultSink sink;
     private final Reporter reporter;
+    private final MemoryLedger ledger;
     private final AtomicBoolean errorReported = new AtomicBoolean();
 
     // Pipeline thread only.
     private Mode mode = Mode.UNDECIDED;
     private SummaryMetadata summary;
     private StackGeometry geometry;
-    private ExecutorService handOff;
+    private ExecutorService lifecycle;
     private long delivered;
     private long expected;
     private boolean cleanedUp;
 
-    // Hand-off thread only (volatile for the tests' and cleanup's view).
-    private volatile LiveDeconvolver engine;
+    // Guarded by engineLock: the engine once ready, or the planes waiting for it.
+    private final Object engineLock = new Object();
+    private LiveDeconvolver engine;
+    private boolean engineFailed;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<Object>();
+    private long waitingBytes;
+    private long peakWaitingBytes;
+    private boolean endPending;
+    private boolean endAborted;
+    private long endCount;
 
+    /** With the plugin's shared memory ledger ({@link PluginMemory#ledger()}). */
     public LiveDeconvolutionProcessor(PluginSettings settings, EngineFactory engines, ResultSink sink, Reporter reporter) {
-        if (settings == null || engines == null || sink == null || reporter == null) {
-            throw new IllegalArgumentException("settings, engine factory, result sink and reporter are required");
+        this(settings, engines, sink, reporter, PluginMemory.ledger());
+    }
+
+    public LiveDeconvolutionProcessor(PluginSettings settings, EngineFactory engines, ResultSink sink, Reporter reporter,
+                                      MemoryLedger ledger) {
+        if (settings == null || engines == null || sink == null || reporter == null || ledger == null) {
+            throw new IllegalArgumentException("settings, engine factory, result sink, reporter and memory ledger are required");
         }
         this.settings = settings;
         this.engines = engines;
         this.sink = sink;
         this.reporter = reporter;
+        this.ledger = ledger;
     }
 
     @Override
@@ -89,48 +117,49 @@ public final class LiveDeconvolutionProcessor implements Processor {
         }
     }
 
-    /** Queues the end of the acquisition and the closing of the engine; safe when nothing was started. */
+    /** Ends the acquisition for the engine and queues its closing; safe when nothing was started. */
     @Override
     public void cleanup(ProcessorContext context) {
         if (cleanedUp) return;
         cleanedUp = true;
-        if (handOff == null) return;
+        if (lifecycle == null) return;
         final boolean aborted = expected > 0 && delivered < expected;
         final long count = delivered;
         try {
-            handOff.execute(new Runnable() {
-                @Override
-                public void run() {
-                    LiveDeconvolver e = engine;
-                    if (e != null) {
-                        try {
-                            e.finished(aborted, count);
-                            e.close();
-                        } catch (Throwable t) {
-                            fail("closing the deconvolution failed", t);
-                        }
-                        try {
-                            sink.end();
-                        } catch (Throwable t) {
-                            fail("closing the deconvolved output failed", t);
-                        }
-                    }
+            synchronized (engineLock) {
+                if (engine != null) {
+                    engine.finished(aborted, count);
+                } else {
+                    endPending = true;
+                    endAborted = aborted;
+                    endCount = count;
                 }
+            }
+            lifecycle.execute(new Runnable() {
+                @Override
+                public void run() { close(); }
             });
         } catch (Throwable t) {
             fail("could not finish the deconvolution", t);
         } finally {
-            handOff.shutdown();
+            lifecycle.shutdown();
         }
     }
 
     /** Waits until the work queued by {@link #cleanup} is done (for tests and shutdown); true when it is. */
     public boolean awaitFinished(long timeoutMs) throws InterruptedException {
-        return handOff == null || handOff.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+        return lifecycle == null || lifecycle.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** What the processor decided for this acquisition's images, for tests and logs. */
     public String mode() { return mode.name(); }
+
+    /** The most raw bytes that waited for the engine at once (reserved in the ledger), for tests and benchmarks. */
+    public long peakWaitingBytes() {
+        synchronized (engineLock) {
+            return peakWaitingBytes;
+        }
+    }
 
     private void handOff(Image image, ProcessorContext context) {
         if (mode == Mode.PASS_THROUGH) return;
@@ -141,18 +170,25 @@ public final class LiveDeconvolutionProcessor implements Processor {
         Coords c = image.getCoords();
         int slice = index(c, Coords.Z_SLICE);
         Double z = image.getMetadata() == null ? null : image.getMetadata().getZPositionUm();
-        final AcquiredPlane plane = new AcquiredPlane(
+        AcquiredPlane plane = new AcquiredPlane(
                 new PlaneCoords(index(c, Coords.TIME_POINT), index(c, Coords.STAGE_POSITION), index(c, Coords.CHANNEL), slice),
                 image.getRawPixels(), image.getWidth(), image.getHeight(),
                 z != null ? z : slice * geometry.voxelSize().z(), System.nanoTime());
         delivered++;
-        handOff.execute(new Runnable() {
-            @Override
-            public void run() {
-                LiveDeconvolver e = engine;
-                if (e != null) e.accept(plane);
+        synchronized (engineLock) {
+            if (engine != null) {
+                engine.accept(plane);
+            } else if (!engineFailed) {
+                long bytes = MemoryLedger.bytesOf(plane.pixels());
+                if (ledger.tryReserve(bytes)) {
+                    waiting.add(plane);
+                    waitingBytes += bytes;
+                    peakWaitingBytes = Math.max(peakWaitingBytes, waitingBytes);
+                } else {
+                    waiting.add(plane.coords());
+                }
             }
-        });
+        }
     }
 
     private Mode decide(Image image, ProcessorContext context) {
@@ -177,30 +213,32 @@ public final class LiveDeconvolutionProcessor implements Processor {
             return Mode.PASS_THROUGH;
         }
         List<String> names = s.getChannelNameList() == null ? new ArrayList<String>() : new ArrayList<String>(s.getChannelNameList());
-        geometry = new StackGeometry(zCount, VoxelSize.of(pixel, Math.abs(step)), names, s.getPrefix(), directoryOf(s));
+        geometry = new StackGeometry(zCount, VoxelSize.of(pixel, Math.abs(step)), names, nameOf(s), directoryOf(s));
         expected = 1;
         for (String axis : intended.getAxes()) expected *= Math.max(1, intended.getIndex(axis));
-        handOff = Executors.newSingleThreadExecutor(new ThreadFactory() {
+        lifecycle = Executors.newSingleThreadExecutor(new ThreadFactory() {
             @Override
             public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "livedecon-handoff");
+                Thread t = new Thread(r, "livedecon-lifecycle");
                 t.setDaemon(true);
                 return t;
             }
         });
         final StackGeometry g = geometry;
-        handOff.execute(new Runnable() {
+        final SummaryMetadata source = s;
+        lifecycle.execute(new Runnable() {
             @Override
-            public void run() { startEngine(g); }
+            public void run() { startEngine(g, source); }
         });
         reporter.log("deconvolving " + g + " with " + settings);
         return Mode.DECONVOLVE;
     }
 
-    private void startEngine(StackGeometry g) {
+    private void startEngine(StackGeometry g, SummaryMetadata source) {
+        LiveDeconvolver e = null;
         try {
-            sink.begin(g);
-            engine = engines.start(settings, g, new LiveResultSink() {
+            sink.begin(g, source);
+            e = engines.start(settings, g, new LiveResultSink() {
                 @Override
                 public void accept(LiveResult result) {
                     try {
@@ -218,9 +256,47 @@ public final class LiveDeconvolutionProcessor implements Processor {
 
                 @Override
                 public void info(String message) { reporter.log(message); }
-            });
+            }, ledger);
         } catch (Throwable t) {
             fail("deconvolution could not start for " + g + "; the raw images are not affected", t);
+        }
+        synchronized (engineLock) {
+            // planes that waited go to the engine in arrival order; it reserves each one again
+            for (Object w : waiting) {
+                if (w instanceof AcquiredPlane) {
+                    AcquiredPlane p = (AcquiredPlane) w;
+                    ledger.release(MemoryLedger.bytesOf(p.pixels()));
+                    if (e != null) e.accept(p);
+                } else if (e != null) {
+                    e.acceptShed((PlaneCoords) w);
+                }
+            }
+            waiting.clear();
+            waitingBytes = 0;
+            if (e == null) {
+                engineFailed = true;
+            } else {
+                engine = e;
+                if (endPending) e.finished(endAborted, endCount);
+            }
+        }
+    }
+
+    private void close() {
+        LiveDeconvolver e;
+        synchronized (engineLock) {
+            e = engine;
+        }
+        if (e == null) return;
+        try {
+            e.close();
+        } catch (Throwable t) {
+            fail("closing the deconvolution failed", t);
+        }
+        try {
+            sink.end();
+        } catch (Throwable t) {
+            fail("closing the deconvolved output failed", t);
         }
     }
 
@@ -230,6 +306,16 @@ public final class LiveDeconvolutionProcessor implements Processor {
         } else {
             reporter.log(message + (cause != null ? ": " + cause : ""));
         }
+    }
+
+    /**
+     * The acquisition's name: its prefix; for an unsaved acquisition without one, "Untitled" and the
+     * time it started, so the result window can be matched with Micro-Manager's "Untitled-N" window.
+     */
+    private static String nameOf(SummaryMetadata s) {
+        String p = s.getPrefix();
+        if (p != null && !p.trim().isEmpty()) return p.trim();
+        return "Untitled " + new SimpleDateFormat("HH:mm:ss").format(new Date());
     }
 
     /** The summary metadata's save directory, or null (not saved, or an MMStudio without it). */

@@ -26,6 +26,7 @@ public final class PluginSettings {
     private final Output output;
     private final ChannelPsf defaultPsf;
     private final Map<Integer, ChannelPsf> channelPsfs;
+    private final Map<String, ChannelPsf> namedChannelPsfs;
     private final Double explicitLambda;
 
     private PluginSettings(Builder b, DeconvolutionSettings deconvolution) {
@@ -37,6 +38,7 @@ public final class PluginSettings {
         this.output = b.output;
         this.defaultPsf = b.defaultPsf;
         this.channelPsfs = Collections.unmodifiableMap(new TreeMap<Integer, ChannelPsf>(b.channelPsfs));
+        this.namedChannelPsfs = Collections.unmodifiableMap(new TreeMap<String, ChannelPsf>(b.namedChannelPsfs));
     }
 
     public static Builder builder() { return new Builder(); }
@@ -53,6 +55,7 @@ public final class PluginSettings {
                 .device(device).policy(policy).output(output).saveFolder(saveFolder).defaultPsf(defaultPsf);
         b.lambda = explicitLambda;
         b.channelPsfs.putAll(channelPsfs);
+        b.namedChannelPsfs.putAll(namedChannelPsfs);
         return b;
     }
 
@@ -75,13 +78,31 @@ public final class PluginSettings {
     public Output output() { return output; }
     /** PSF of channels without their own entry. */
     public ChannelPsf defaultPsf() { return defaultPsf; }
-    /** Channel index → PSF. */
+    /** Channel index → PSF, for acquisitions whose channels have no names (and settings of earlier versions). */
     public Map<Integer, ChannelPsf> channelPsfs() { return channelPsfs; }
 
-    /** The PSF source of channel {@code c}. */
+    /** Channel name (a preset of the channel group, e.g. "DAPI", "FITC") → PSF. */
+    public Map<String, ChannelPsf> namedChannelPsfs() { return namedChannelPsfs; }
+
+    /** The PSF source of channel {@code c} of an acquisition without channel names. */
     public ChannelPsf psfFor(int c) {
-        ChannelPsf p = channelPsfs.get(c);
+        return psfFor(c, null);
+    }
+
+    /**
+     * The PSF source of channel index {@code c} called {@code name} in the acquisition's summary: by
+     * name when the acquisition names the channel, by index only when it does not (null or blank),
+     * else {@link #defaultPsf()}.
+     */
+    public ChannelPsf psfFor(int c, String name) {
+        ChannelPsf p = ownPsf(c, name);
         return p != null ? p : defaultPsf;
+    }
+
+    /** As {@link #psfFor(int, String)}, but null when the channel has no PSF of its own. */
+    public ChannelPsf ownPsf(int c, String name) {
+        if (name != null && !name.trim().isEmpty()) return namedChannelPsfs.get(name.trim());
+        return channelPsfs.get(c);
     }
 
     @Override
@@ -97,7 +118,8 @@ public final class PluginSettings {
     @Override
     public String toString() {
         return deconvolution + (explicitLambda != null ? " (lambda set)" : "") + ", device " + device + ", policy " + policy
-                + ", output " + output + (saveFolder.isEmpty() ? "" : " (folder " + saveFolder + ")") + ", PSF " + defaultPsf + (channelPsfs.isEmpty() ? "" : ", channels " + channelPsfs);
+                + ", output " + output + (saveFolder.isEmpty() ? "" : " (folder " + saveFolder + ")") + ", PSF " + defaultPsf + (channelPsfs.isEmpty() ? "" : ", channels " + channelPsfs)
+                + (namedChannelPsfs.isEmpty() ? "" : ", channels by name " + namedChannelPsfs);
     }
 
     static String normaliseDevice(String d) {
@@ -121,6 +143,7 @@ public final class PluginSettings {
         private Output output = Output.DISPLAY;
         private ChannelPsf defaultPsf = ChannelPsf.theoretical(PsfModel.BORN_WOLF, 1.4, 0.52, 1.515);
         private final Map<Integer, ChannelPsf> channelPsfs = new TreeMap<Integer, ChannelPsf>();
+        private final Map<String, ChannelPsf> namedChannelPsfs = new TreeMap<String, ChannelPsf>();
 
         private Builder() {}
 
@@ -138,6 +161,10 @@ public final class PluginSettings {
         public Builder output(Output o) { output = o; return this; }
         public Builder defaultPsf(ChannelPsf p) { defaultPsf = p; return this; }
         public Builder channelPsf(int channel, ChannelPsf p) { channelPsfs.put(channel, p); return this; }
+        /** The PSF of the channel called {@code name} (a channel-group preset); blank names are refused by {@link #build()}. */
+        public Builder channelPsf(String name, ChannelPsf p) { namedChannelPsfs.put(name == null ? "" : name.trim(), p); return this; }
+        /** Forgets every per-channel PSF (by index and by name). */
+        public Builder clearChannelPsfs() { channelPsfs.clear(); namedChannelPsfs.clear(); return this; }
 
         /** @throws IllegalArgumentException naming the setting and the value */
         public PluginSettings build() {
@@ -148,6 +175,11 @@ public final class PluginSettings {
             for (Map.Entry<Integer, ChannelPsf> e : channelPsfs.entrySet()) {
                 if (e.getKey() == null || e.getKey() < 0 || e.getValue() == null) {
                     throw new IllegalArgumentException("channel PSF " + e.getKey() + " needs an index >= 0 and a PSF");
+                }
+            }
+            for (Map.Entry<String, ChannelPsf> e : namedChannelPsfs.entrySet()) {
+                if (e.getKey().isEmpty() || e.getValue() == null) {
+                    throw new IllegalArgumentException("channel PSF '" + e.getKey() + "' needs a channel name and a PSF");
                 }
             }
             DeconvolutionSettings.Builder d = DeconvolutionSettings.builder().algorithm(algorithm).iterations(iterations)

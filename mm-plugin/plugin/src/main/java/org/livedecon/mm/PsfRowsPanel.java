@@ -14,20 +14,22 @@ import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JSpinner;
 import javax.swing.JTextField;
-import javax.swing.SpinnerNumberModel;
 import org.livedecon.core.psf.model.PsfModel;
 
 /**
  * The per-channel PSF part of {@link SettingsPanel}: one row for "other channels" (the default PSF)
- * and one per channel index with its own PSF. Each row chooses a PSF library entry or "theoretical"
+ * and one per channel with its own PSF. A channel is named as in the acquisition: a preset of the
+ * channel group (DAPI, FITC, ...), offered from Micro-Manager's configuration
+ * ({@link #setChannelPresets}) or typed; "#N" stands for channel index N, used only for
+ * acquisitions whose channels have no names (and kept from settings of earlier versions). Each row chooses a PSF library entry or "theoretical"
  * with model, NA, emission wavelength (µm) and immersion index. Swing only: use on the event thread.
  */
 final class PsfRowsPanel extends JPanel {
     /** The source item for a PSF computed from the optics. */
     static final String THEORETICAL = "theoretical";
     private static final int MAX_CHANNEL = 63;
+    private final List<String> presets = new ArrayList<String>();
 
     private final List<String> libraryNames;
     private final Runnable onChange;
@@ -40,7 +42,7 @@ final class PsfRowsPanel extends JPanel {
         super(new GridBagLayout());
         this.libraryNames = new ArrayList<String>(libraryNames);
         this.onChange = onChange;
-        this.defaultRow = new Row(-1);
+        this.defaultRow = new Row((String) null);
         add.addActionListener(new ActionListener() {
             @Override
             public void actionPerformed(ActionEvent e) {
@@ -52,17 +54,32 @@ final class PsfRowsPanel extends JPanel {
         rebuild();
     }
 
-    /** Shows {@code defaultPsf} and one row per entry of {@code channels}. */
-    void show(ChannelPsf defaultPsf, Map<Integer, ChannelPsf> channels) {
+    /** The channel group's presets, offered in every row's channel list (Micro-Manager's configuration). */
+    void setChannelPresets(List<String> names) {
+        presets.clear();
+        presets.addAll(names);
+        for (Row r : channelRows) r.offerPresets();
+    }
+
+    /** Shows {@code defaultPsf}, one row per entry of {@code channels} (by index) and of {@code named}. */
+    void show(ChannelPsf defaultPsf, Map<Integer, ChannelPsf> channels, Map<String, ChannelPsf> named) {
         defaultRow.show(defaultPsf);
         channelRows.clear();
-        for (Map.Entry<Integer, ChannelPsf> e : channels.entrySet()) {
+        for (Map.Entry<String, ChannelPsf> e : named.entrySet()) {
             Row r = new Row(e.getKey());
+            r.show(e.getValue());
+            channelRows.add(r);
+        }
+        for (Map.Entry<Integer, ChannelPsf> e : channels.entrySet()) {
+            Row r = new Row(INDEX_MARK + e.getKey());
             r.show(e.getValue());
             channelRows.add(r);
         }
         rebuild();
     }
+
+    /** Prefix of a channel given by index. */
+    static final String INDEX_MARK = "#";
 
     /**
      * Reads every row into {@code into} and shows the problem, if any, in this panel's message label.
@@ -72,11 +89,16 @@ final class PsfRowsPanel extends JPanel {
         String problem = null;
         try {
             into.defaultPsf(defaultRow.read());
-            Set<Integer> seen = new HashSet<Integer>();
+            into.clearChannelPsfs();
+            Set<String> seen = new HashSet<String>();
             for (Row r : channelRows) {
-                int c = r.channel();
-                if (!seen.add(c)) throw new IllegalArgumentException("channel " + c + " is listed twice");
-                into.channelPsf(c, r.read());
+                String label = r.label();
+                Integer index = r.index();
+                if (!seen.add(index != null ? INDEX_MARK + index : label)) {
+                    throw new IllegalArgumentException("channel " + label + " is listed twice");
+                }
+                if (index != null) into.channelPsf(index, r.read());
+                else into.channelPsf(label, r.read());
             }
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
@@ -99,12 +121,14 @@ final class PsfRowsPanel extends JPanel {
 
     JLabel message() { return message; }
 
-    private int nextFreeChannel() {
-        Set<Integer> used = new HashSet<Integer>();
-        for (Row r : channelRows) used.add(r.channelNumber());
+    /** The first preset without a row, else the first free "#N". */
+    private String nextFreeChannel() {
+        Set<String> used = new HashSet<String>();
+        for (Row r : channelRows) used.add(r.label());
+        for (String p : presets) if (!used.contains(p)) return p;
         int c = 0;
-        while (used.contains(c) && c < MAX_CHANNEL) c++;
-        return c;
+        while (used.contains(INDEX_MARK + c) && c < MAX_CHANNEL) c++;
+        return INDEX_MARK + c;
     }
 
     private void rebuild() {
@@ -136,7 +160,8 @@ final class PsfRowsPanel extends JPanel {
 
     /** One PSF row: channel (or "other channels"), source, and the optics of a theoretical PSF. */
     final class Row {
-        final JSpinner channel;
+        /** The channel: a preset name (editable) or "#N"; null for the row of other channels. */
+        final JComboBox<String> channel;
         final JComboBox<String> source = new JComboBox<String>();
         final JComboBox<PsfModel> model = new JComboBox<PsfModel>(PsfModel.values());
         final JTextField na = new JTextField(5);
@@ -144,8 +169,15 @@ final class PsfRowsPanel extends JPanel {
         final JTextField immersion = new JTextField(5);
         final JButton remove = new JButton("Remove");
 
-        Row(int channelIndex) {
-            channel = channelIndex < 0 ? null : new JSpinner(new SpinnerNumberModel(channelIndex, 0, MAX_CHANNEL, 1));
+        Row(String channelLabel) {
+            channel = channelLabel == null ? null : new JComboBox<String>();
+            if (channel != null) {
+                channel.setEditable(true);
+                channel.setToolTipText("A preset of the channel group, as named in the acquisition; #N: channel index N "
+                        + "(only for acquisitions whose channels have no names)");
+                offerPresets();
+                channel.setSelectedItem(channelLabel);
+            }
             model.setRenderer(new javax.swing.DefaultListCellRenderer() {
                 @Override
                 public java.awt.Component getListCellRendererComponent(javax.swing.JList<?> list, Object value, int index,
@@ -173,7 +205,12 @@ final class PsfRowsPanel extends JPanel {
             SettingsPanel.onEdit(na, onChange);
             SettingsPanel.onEdit(wavelength, onChange);
             SettingsPanel.onEdit(immersion, onChange);
-            if (channel != null) SettingsPanel.onEdit(channel, onChange);
+            if (channel != null) {
+                channel.addActionListener(new ActionListener() {
+                    @Override
+                    public void actionPerformed(ActionEvent e) { onChange.run(); }
+                });
+            }
             remove.addActionListener(new ActionListener() {
                 @Override
                 public void actionPerformed(ActionEvent e) {
@@ -202,7 +239,8 @@ final class PsfRowsPanel extends JPanel {
         }
 
         ChannelPsf read() {
-            String what = channel == null ? "PSF of other channels" : "PSF of channel " + channel();
+            String what = channel == null ? "PSF of other channels"
+                    : index() != null ? "PSF of channel " + index() : "PSF of channel '" + label() + "'";
             Object s = source.getSelectedItem();
             try {
                 if (s != null && !THEORETICAL.equals(s)) return ChannelPsf.library((String) s);
@@ -213,19 +251,35 @@ final class PsfRowsPanel extends JPanel {
             }
         }
 
-        /** The channel index as typed; @throws IllegalArgumentException naming the text */
-        int channel() {
-            String t = ((JSpinner.DefaultEditor) channel.getEditor()).getTextField().getText().trim();
+        /** The channel as chosen or typed, trimmed; @throws IllegalArgumentException when empty */
+        String label() {
+            Object typed = channel.isEditable() && channel.getEditor() != null ? channel.getEditor().getItem() : null;
+            Object v = typed != null && !typed.toString().trim().isEmpty() ? typed : channel.getSelectedItem();
+            String t = v == null ? "" : v.toString().trim();
+            if (t.isEmpty()) throw new IllegalArgumentException("a channel needs a name (a preset of the channel group) or #N");
+            return t;
+        }
+
+        /** The channel index of a "#N" row, else null; @throws IllegalArgumentException for "#" without a whole number >= 0 */
+        Integer index() {
+            String t = label();
+            if (!t.startsWith(INDEX_MARK)) return null;
             try {
-                int c = Integer.parseInt(t);
+                int c = Integer.parseInt(t.substring(INDEX_MARK.length()).trim());
                 if (c < 0) throw new NumberFormatException();
                 return c;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("channel must be a whole number >= 0, got '" + t + "'");
+                throw new IllegalArgumentException("channel index must be #N with a whole number N >= 0, got '" + t + "'");
             }
         }
 
-        private int channelNumber() { return ((Number) channel.getValue()).intValue(); }
+        /** Lists the panel's presets in this row's channel list, keeping what is chosen or typed. */
+        void offerPresets() {
+            Object current = channel.getSelectedItem();
+            channel.removeAllItems();
+            for (String p : presets) channel.addItem(p);
+            if (current != null) channel.setSelectedItem(current);
+        }
 
         private double number(JTextField f, String name) {
             String t = f.getText().trim();

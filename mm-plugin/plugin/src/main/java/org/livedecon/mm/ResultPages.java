@@ -309,7 +309,7 @@ final class ResultPages {
             this.acquire = acquire;
             channel.addItem(NO_CHANNEL);
             channel.addItem(ALL_CHANNELS);
-            for (int c = 0; c < 8; c++) channel.addItem("channel " + c);
+            setChannelPresets(java.util.Collections.<String>emptyList());
             row("Name in the PSF library", name);
             row("Use it for", channel);
             wide(save, false);
@@ -323,20 +323,54 @@ final class ResultPages {
                     error(ex.getMessage());
                     return;
                 }
-                work("saving", () -> model.save(n, c), this::saved);
+                final String preset = channelName();
+                work("saving", () -> {
+                    Path tif = model.save(n, c);
+                    if (preset != null) {
+                        try {
+                            PsfAssignments.assign(model.library(), preset, n);
+                        } catch (java.io.IOException ex) {
+                            throw new org.livedecon.core.calibration.CalibrationException("saved " + tif
+                                    + " but cannot record the channel assignment: " + ex.getMessage(), ex);
+                        }
+                    }
+                    return tif;
+                }, this::saved);
             });
         }
 
-        /** The selected channel index, {@link PsfAssignments#DEFAULT} for all, −2 for none. */
+        /**
+         * Lists the presets of the channel group (how acquisitions name their channels) after "no
+         * channel" and "default"; without presets, channel indices 0 to 7.
+         */
+        void setChannelPresets(java.util.List<String> names) {
+            presets = new java.util.ArrayList<String>(names);
+            channel.removeAllItems();
+            channel.addItem(NO_CHANNEL);
+            channel.addItem(ALL_CHANNELS);
+            if (presets.isEmpty()) for (int c = 0; c < 8; c++) channel.addItem("channel " + c);
+            else for (String p : presets) channel.addItem(p);
+        }
+
+        private java.util.List<String> presets = new java.util.ArrayList<String>();
+
+        /** The selected channel index (no presets), {@link PsfAssignments#DEFAULT} for all, −2 for none or a preset. */
         int channelIndex() {
             int i = channel.getSelectedIndex();
-            return i <= 0 ? -2 : i == 1 ? PsfAssignments.DEFAULT : i - 2;
+            return i <= 0 ? -2 : i == 1 ? PsfAssignments.DEFAULT : presets.isEmpty() ? i - 2 : -2;
+        }
+
+        /** The selected preset's name, or null. */
+        String channelName() {
+            int i = channel.getSelectedIndex();
+            return i >= 2 && !presets.isEmpty() ? presets.get(i - 2) : null;
         }
 
         void saved(Path tif) {
             int c = channelIndex();
-            ok("<html>Saved " + escape(tif.toString()) + (c == -2 ? "" : c == PsfAssignments.DEFAULT
-                    ? "; assigned to all channels" : "; assigned to channel " + c) + ".</html>");
+            String p = channelName();
+            ok("<html>Saved " + escape(tif.toString()) + (p != null ? "; assigned to channel " + escape(p) : c == -2 ? ""
+                    : c == PsfAssignments.DEFAULT ? "; assigned to all channels" : "; assigned to channel " + c) + ".</html>");
         }
 
         @Override

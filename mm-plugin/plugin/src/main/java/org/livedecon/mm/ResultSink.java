@@ -1,6 +1,7 @@
 package org.livedecon.mm;
 
 import org.livedecon.core.live.LiveResult;
+import org.micromanager.data.SummaryMetadata;
 
 /**
  * Where the deconvolved stacks of one acquisition go. {@link #begin} is called once before any
@@ -9,7 +10,8 @@ import org.livedecon.core.live.LiveResult;
  * thrown here is reported, never propagated to the acquisition.
  */
 public interface ResultSink {
-    void begin(StackGeometry geometry) throws Exception;
+    /** {@code source}: the acquisition's summary metadata (may be null when Micro-Manager gave none). */
+    void begin(StackGeometry geometry, SummaryMetadata source) throws Exception;
 
     /** One result per (time, position, channel) stack, whatever its status. */
     void accept(LiveResult result) throws Exception;

@@ -58,6 +58,14 @@ public final class SettingsConverter {
                     b.channelPsf(Integer.parseInt(c), psfFrom(channels.getPropertyMap(c, null)));
                 }
             }
+            key = SettingsKeys.CHANNEL_PSFS_BY_NAME;
+            PropertyMap named = map.getPropertyMap(key, null);
+            if (named != null) {
+                for (String c : named.keySet()) {
+                    key = SettingsKeys.CHANNEL_PSFS_BY_NAME + "/" + c;
+                    b.channelPsf(c, psfFrom(named.getPropertyMap(c, null)));
+                }
+            }
             return b.build();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("setting '" + key + "' cannot be used: " + e.getMessage(), e);
@@ -91,6 +99,11 @@ public final class SettingsConverter {
             channels.putPropertyMap(String.valueOf(e.getKey()), psfTo(e.getValue(), builders.get()));
         }
         into.putPropertyMap(SettingsKeys.CHANNEL_PSFS, channels.build());
+        PropertyMap.Builder named = builders.get();
+        for (Map.Entry<String, ChannelPsf> e : s.namedChannelPsfs().entrySet()) {
+            named.putPropertyMap(e.getKey(), psfTo(e.getValue(), builders.get()));
+        }
+        into.putPropertyMap(SettingsKeys.CHANNEL_PSFS_BY_NAME, named.build());
         return into.build();
     }
 

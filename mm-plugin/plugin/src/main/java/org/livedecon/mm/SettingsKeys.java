@@ -35,6 +35,8 @@ public final class SettingsKeys {
     public static final String DEFAULT_PSF = "livedecon.psf.default";
     /** Per-channel PSFs: a nested map from the channel index ("0", "1", ...) to a map of the CHANNEL_* keys. */
     public static final String CHANNEL_PSFS = "livedecon.psf.channels";
+    /** Per-channel PSFs by channel name (a preset of the channel group): a nested map from the name to a map of the CHANNEL_* keys. */
+    public static final String CHANNEL_PSFS_BY_NAME = "livedecon.psf.channelNames";
 
     /** In a PSF map: {@link ChannelPsf.Kind} name, LIBRARY or THEORETICAL. */
     public static final String PSF_KIND = "kind";

@@ -281,7 +281,7 @@ public final class SettingsPanel extends JPanel {
             policy.setSelectedItem(s.policy().name().toLowerCase(Locale.ROOT));
             displayOnly.setSelected(s.output() == PluginSettings.Output.DISPLAY);
             displayAndSave.setSelected(s.output() == PluginSettings.Output.DISPLAY_AND_SAVE);
-            psfs.show(s.defaultPsf(), s.channelPsfs());
+            psfs.show(s.defaultPsf(), s.channelPsfs(), s.namedChannelPsfs());
         } finally {
             loading = false;
         }

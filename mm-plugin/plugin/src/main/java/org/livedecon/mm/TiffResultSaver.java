@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.volume.Volume;
+import org.micromanager.data.SummaryMetadata;
 
 /**
  * "Display and save": writes every deconvolved stack as a calibrated float32 TIFF (µm voxel size,
@@ -50,7 +51,7 @@ public final class TiffResultSaver implements ResultSink {
     public Path folder() { return folder; }
 
     @Override
-    public void begin(StackGeometry g) throws Exception {
+    public void begin(StackGeometry g, SummaryMetadata source) throws Exception {
         prefix = safe(g.name());
         try {
             folder = chooseFolder(g);
@@ -58,7 +59,7 @@ public final class TiffResultSaver implements ResultSink {
         } catch (RuntimeException e) {
             diskError("no folder for the deconvolved stacks of " + g.name(), e);
         }
-        next.begin(g);
+        next.begin(g, source);
     }
 
     @Override

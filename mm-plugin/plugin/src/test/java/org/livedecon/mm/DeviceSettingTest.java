@@ -42,7 +42,7 @@ class DeviceSettingTest {
 
                     @Override
                     public void info(String message) { lines.add(message); }
-                });
+                }, new org.livedecon.core.live.MemoryLedger(64L << 20));
         assertEquals("gpu", engine.settings().device());
         engine.close();
         List<String> chosen = new ArrayList<String>();

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.awt.Component;
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mmcorej.CMMCore;
+import org.micromanager.PropertyMap;
 import org.micromanager.data.Coords;
 import org.micromanager.data.DataProvider;
 import org.micromanager.data.Image;
@@ -81,14 +83,118 @@ final class Fakes {
         return proxy(Image.class, a);
     }
 
+    /** An acquisition's summary as Micro-Manager makes it: channel group "Channel", prefix "acq", not saved. */
     static SummaryMetadata summary(Coords intended, double zStepUm, String... channels) {
-        Map<String, Object> a = new HashMap<String, Object>();
-        a.put("getIntendedDimensions", intended);
-        a.put("getZStepUm", zStepUm);
-        a.put("getChannelNameList", Arrays.asList(channels));
-        a.put("getPrefix", "acq");
-        a.put("getDirectory", null);
-        return proxy(SummaryMetadata.class, a);
+        return acquisitionSummary(intended, zStepUm, "acq", null, channels);
+    }
+
+    /**
+     * A summary with everything Micro-Manager's acquisition engines set: channel group, axis order
+     * (time, position, z, channel: slices first), intended dimensions, z step, channel names,
+     * prefix, directory (null: not saved) and some user data.
+     */
+    static FakeSummary acquisitionSummary(Coords intended, double zStepUm, String prefix, String directory, String... channels) {
+        FakeSummary f = new FakeSummary();
+        f.intendedDimensions = intended;
+        f.zStepUm = zStepUm;
+        f.channelNames = new ArrayList<String>(Arrays.asList(channels));
+        f.channelGroup = "Channel";
+        f.axisOrder = Arrays.asList(Coords.TIME_POINT, Coords.STAGE_POSITION, Coords.Z_SLICE, Coords.CHANNEL);
+        f.prefix = prefix;
+        f.directory = directory;
+        f.waitInterval = 0.0;
+        f.userData = FakePropertyMap.builder().putString("operator", "test").build();
+        return f;
+    }
+
+    /** MMStudio's SummaryMetadata as a value: every field may be null (unset), as in Micro-Manager. */
+    static final class FakeSummary implements SummaryMetadata {
+        String prefix, directory, channelGroup;
+        List<String> channelNames, axisOrder;
+        Double zStepUm, waitInterval;
+        Coords intendedDimensions;
+        PropertyMap userData;
+
+        FakeSummary copy() {
+            FakeSummary f = new FakeSummary();
+            f.prefix = prefix; f.directory = directory; f.channelGroup = channelGroup; f.channelNames = channelNames;
+            f.axisOrder = axisOrder; f.zStepUm = zStepUm; f.waitInterval = waitInterval;
+            f.intendedDimensions = intendedDimensions; f.userData = userData;
+            return f;
+        }
+
+        @Override public Builder copyBuilder() { return new SummaryBuilder(copy()); }
+        @Override public String getPrefix() { return prefix; }
+        @Override public String getDirectory() { return directory; }
+        @Override public String getChannelGroup() { return channelGroup; }
+        @Override public List<String> getChannelNameList() {
+            return channelNames == null ? new ArrayList<String>() : Collections.unmodifiableList(channelNames);
+        }
+        @Override public String getSafeChannelName(int i) {
+            return channelNames != null && i < channelNames.size() && channelNames.get(i) != null ? channelNames.get(i) : "channel " + i;
+        }
+        @Override public Double getZStepUm() { return zStepUm; }
+        @Override public Double getWaitInterval() { return waitInterval; }
+        @Override public List<String> getOrderedAxes() { return axisOrder; }
+        @Override public Coords getIntendedDimensions() { return intendedDimensions; }
+        @Override public PropertyMap getUserData() { return userData; }
+        @Override public String toString() {
+            return "summary " + prefix + " group " + channelGroup + " channels " + channelNames + " axes " + axisOrder
+                    + " intended " + intendedDimensions + " z step " + zStepUm + " user " + userData;
+        }
+    }
+
+    /** MMStudio's SummaryMetadata.Builder: a fresh one (DataManager.summaryMetadataBuilder) leaves everything unset. */
+    static final class SummaryBuilder implements SummaryMetadata.Builder {
+        private final FakeSummary f;
+
+        SummaryBuilder(FakeSummary f) { this.f = f; }
+
+        @Override public SummaryMetadata build() { return f.copy(); }
+        @Override public SummaryMetadata.Builder prefix(String p) { f.prefix = p; return this; }
+        @Override public SummaryMetadata.Builder directory(String d) { f.directory = d; return this; }
+        @Override public SummaryMetadata.Builder channelNames(String... n) {
+            f.channelNames = n == null ? null : new ArrayList<String>(Arrays.asList(n));
+            return this;
+        }
+        @Override public SummaryMetadata.Builder zStepUm(Double z) { f.zStepUm = z; return this; }
+        @Override public SummaryMetadata.Builder axisOrder(String... a) { f.axisOrder = a == null ? null : Arrays.asList(a); return this; }
+        @Override public SummaryMetadata.Builder intendedDimensions(Coords c) { f.intendedDimensions = c; return this; }
+        @Override public SummaryMetadata.Builder userData(PropertyMap u) { f.userData = u; return this; }
+    }
+
+    /** MMStudio's Metadata as a value (fields null when unset). */
+    static final class FakeMetadata implements Metadata {
+        Double pixelSizeUm, zPositionUm;
+        Integer bitDepth;
+        PropertyMap userData;
+
+        @Override public Double getPixelSizeUm() { return pixelSizeUm; }
+        @Override public Double getZPositionUm() { return zPositionUm; }
+        @Override public Double getExposureMs() { return null; }
+        @Override public Integer getBitDepth() { return bitDepth; }
+        @Override public String getCamera() { return null; }
+        @Override public PropertyMap getUserData() { return userData; }
+        @Override public Metadata.Builder copyBuilderPreservingUUID() { return new MetadataBuilder(copy()); }
+        @Override public Metadata.Builder copyBuilderWithNewUUID() { return new MetadataBuilder(copy()); }
+
+        FakeMetadata copy() {
+            FakeMetadata m = new FakeMetadata();
+            m.pixelSizeUm = pixelSizeUm; m.zPositionUm = zPositionUm; m.bitDepth = bitDepth; m.userData = userData;
+            return m;
+        }
+    }
+
+    static final class MetadataBuilder implements Metadata.Builder {
+        private final FakeMetadata m;
+
+        MetadataBuilder(FakeMetadata m) { this.m = m; }
+
+        @Override public Metadata build() { return m.copy(); }
+        @Override public Metadata.Builder pixelSizeUm(Double v) { m.pixelSizeUm = v; return this; }
+        @Override public Metadata.Builder zPositionUm(Double v) { m.zPositionUm = v; return this; }
+        @Override public Metadata.Builder userData(PropertyMap u) { m.userData = u; return this; }
+        @Override public Metadata.Builder bitDepth(Integer b) { m.bitDepth = b; return this; }
     }
 
     /** Records every output image, in order. */
@@ -156,34 +262,6 @@ final class Fakes {
         return new CoordsBuilder(new LinkedHashMap<String, Integer>()).t(t).p(p).c(c).z(z).build();
     }
 
-    /**
-     * A builder proxy of {@code builderType}: each one-argument setter {@code foo(x)} is answered by
-     * the built object's {@code getFoo()} (arrays as lists, also for {@code getFooList()}, and {@code getFooList()} for {@code foos(...)}).
-     */
-    static <B, T> B builder(final Class<B> builderType, final Class<T> productType) {
-        final Map<String, Object> answers = new HashMap<String, Object>();
-        return builderType.cast(Proxy.newProxyInstance(Fakes.class.getClassLoader(), new Class<?>[] {builderType},
-                new InvocationHandler() {
-                    @Override
-                    public Object invoke(Object self, Method m, Object[] args) {
-                        String n = m.getName();
-                        if (n.equals("build")) return proxy(productType, new HashMap<String, Object>(answers));
-                        if (n.equals("hashCode")) return System.identityHashCode(self);
-                        if (n.equals("equals")) return self == args[0];
-                        if (n.equals("toString")) return builderType.getSimpleName() + answers;
-                        String getter = "get" + Character.toUpperCase(n.charAt(0)) + n.substring(1);
-                        Object v = args[0];
-                        if (v instanceof Object[]) {
-                            v = Arrays.asList((Object[]) v);
-                            answers.put(getter + "List", v);
-                            if (getter.endsWith("s")) answers.put(getter.substring(0, getter.length() - 1) + "List", v);
-                        }
-                        answers.put(getter, v);
-                        return self;
-                    }
-                }));
-    }
-
     /** An image answering from its pixels, size, coords and metadata. */
     static Image image(Object pixels, int w, int h, int bytesPerPixel, Coords coords, Metadata metadata) {
         Map<String, Object> a = new HashMap<String, Object>();
@@ -198,59 +276,168 @@ final class Fakes {
         return proxy(Image.class, a);
     }
 
-    /** A RAM datastore that records what is done to it, in order, and on which thread images arrive. */
-    static final class Datastore implements org.micromanager.data.Datastore {
+    /** What Micro-Manager does with float images: refused (2.0.0 to 2.0.3, nightlies before 2026-04-23) or accepted. */
+    enum FloatImages { REFUSED_AS_2_0_3, ACCEPTED }
+
+    /**
+     * A datastore that records what is done to it, in order, and on which thread images arrive. As
+     * strict as Micro-Manager: the summary before the first image, one image per coords, no image
+     * after freeze; what Micro-Manager's display needs of a summary and a builder left unset is
+     * flagged in {@link #problems} (channel group: MM's inspector throws a NullPointerException on
+     * every update; axis order, intended dimensions, z step, channel names).
+     */
+    static class Datastore implements org.micromanager.data.Datastore {
         final List<String> events = Collections.synchronizedList(new ArrayList<String>());
-        final List<Image> images = Collections.synchronizedList(new ArrayList<Image>());
+        final List<String> problems;
         final Set<String> putThreads = Collections.synchronizedSet(new HashSet<String>());
+        final List<Coords> coords = Collections.synchronizedList(new ArrayList<Coords>());
         volatile SummaryMetadata summary;
         volatile String name;
         volatile boolean frozen;
+        volatile boolean displayed;
+        private final List<Image> images = Collections.synchronizedList(new ArrayList<Image>());
+
+        Datastore(List<String> problems) { this.problems = problems; }
 
         @Override public void putImage(Image image) throws IOException {
             if (frozen) throw new IOException("datastore is frozen");
+            if (summary == null) throw new IOException("image before the summary metadata");
+            if (coords.contains(image.getCoords())) problems.add("a second image at " + image.getCoords());
             events.add("putImage " + image.getCoords());
             putThreads.add(Thread.currentThread().getName());
-            images.add(image);
+            coords.add(image.getCoords());
+            keep(image);
+            if (displayed) checkForDisplay();
         }
+        void keep(Image image) throws IOException { images.add(image); }
         @Override public void setSummaryMetadata(SummaryMetadata s) throws IOException {
-            if (!images.isEmpty()) throw new IOException("summary metadata after the first image");
+            if (!coords.isEmpty()) throw new IOException("summary metadata after the first image");
+            if (s == null) throw new IOException("null summary metadata");
             events.add("setSummaryMetadata");
             summary = s;
         }
+        void checkForDisplay() {
+            SummaryMetadata s = summary;
+            if (s == null) { problems.add("displayed without summary metadata"); return; }
+            if (s.getChannelGroup() == null) problems.add("channel group unset: NullPointerException in DefaultChannelDisplaySettings.equals");
+            if (s.getOrderedAxes() == null || s.getOrderedAxes().isEmpty()) problems.add("axis order unset");
+            if (s.getIntendedDimensions() == null) problems.add("intended dimensions unset");
+            if (s.getZStepUm() == null) problems.add("z step unset");
+            if (s.getChannelNameList() == null || s.getChannelNameList().isEmpty()) problems.add("channel names unset");
+        }
         @Override public void freeze() { events.add("freeze"); frozen = true; }
         @Override public void setName(String n) { events.add("setName " + n); name = n; }
-        @Override public Image getImage(Coords coords) {
-            for (Image i : images) if (i.getCoords().equals(coords)) return i;
+        @Override public Image getImage(Coords c) throws IOException {
+            for (Image i : images) if (i.getCoords().equals(c)) return i;
             return null;
         }
-        @Override public int getNumImages() { return images.size(); }
+        /** Every image, in the order put. */
+        List<Image> images() throws IOException {
+            List<Image> out = new ArrayList<Image>();
+            for (Coords c : new ArrayList<Coords>(coords)) out.add(getImage(c));
+            return out;
+        }
+        /** Bytes of pixels this store holds in the heap. */
+        long heapBytes() {
+            long b = 0;
+            synchronized (images) {
+                for (Image i : images) b += (long) i.getWidth() * i.getHeight() * i.getBytesPerPixel();
+            }
+            return b;
+        }
+        @Override public int getNumImages() { return coords.size(); }
         @Override public String getName() { return name; }
         @Override public void close() { events.add("close"); }
     }
 
+    /**
+     * Micro-Manager's multipage TIFF storage: created in a directory that must not hold data yet,
+     * writes every image to disk and reads it back on demand (no pixels kept in the heap).
+     */
+    static final class DiskDatastore extends Datastore {
+        final File dir;
+        private final Map<Coords, Object[]> index = Collections.synchronizedMap(new HashMap<Coords, Object[]>());
+
+        DiskDatastore(File dir, List<String> problems) throws IOException {
+            super(problems);
+            String[] there = dir.list();
+            if (there != null && there.length > 0) throw new IOException("fake: " + dir + " already holds data");
+            if (!dir.isDirectory() && !dir.mkdirs()) throw new IOException("fake: cannot make " + dir);
+            this.dir = dir;
+        }
+
+        @Override void keep(Image im) throws IOException {
+            File f = new File(dir, "img" + index.size() + ".bin");
+            Object p = im.getRawPixels();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(f)))) {
+                if (p instanceof short[]) for (short v : (short[]) p) out.writeShort(v);
+                else if (p instanceof float[]) for (float v : (float[]) p) out.writeFloat(v);
+                else if (p instanceof byte[]) out.write((byte[]) p);
+                else throw new IOException("fake: pixels " + p);
+            }
+            index.put(im.getCoords(), new Object[] {f, im.getWidth(), im.getHeight(), im.getBytesPerPixel(), im.getMetadata()});
+        }
+
+        @Override public Image getImage(Coords c) throws IOException {
+            Object[] e = index.get(c);
+            if (e == null) return null;
+            int w = (Integer) e[1], h = (Integer) e[2], bpp = (Integer) e[3];
+            Object pixels;
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(new java.io.FileInputStream((File) e[0])))) {
+                if (bpp == 2) { short[] a = new short[w * h]; for (int i = 0; i < a.length; i++) a[i] = in.readShort(); pixels = a; }
+                else if (bpp == 4) { float[] a = new float[w * h]; for (int i = 0; i < a.length; i++) a[i] = in.readFloat(); pixels = a; }
+                else { byte[] a = new byte[w * h]; in.readFully(a); pixels = a; }
+            }
+            return image(pixels, w, h, bpp, c, (Metadata) e[4]);
+        }
+
+        @Override long heapBytes() { return 0; }
+    }
+
     static final class DataManager implements org.micromanager.data.DataManager {
         final List<Datastore> stores = Collections.synchronizedList(new ArrayList<Datastore>());
+        final List<String> problems = Collections.synchronizedList(new ArrayList<String>());
+        final FloatImages floats;
+
+        DataManager(FloatImages floats) { this.floats = floats; }
 
         @Override public Coords.Builder coordsBuilder() { return new CoordsBuilder(new LinkedHashMap<String, Integer>()); }
-        @Override public Metadata.Builder metadataBuilder() { return builder(Metadata.Builder.class, Metadata.class); }
-        @Override public SummaryMetadata.Builder summaryMetadataBuilder() {
-            return builder(SummaryMetadata.Builder.class, SummaryMetadata.class);
-        }
+        @Override public Metadata.Builder metadataBuilder() { return new MetadataBuilder(new FakeMetadata()); }
+        @Override public SummaryMetadata.Builder summaryMetadataBuilder() { return new SummaryBuilder(new FakeSummary()); }
         @Override public org.micromanager.data.Datastore createRAMDatastore() {
-            Datastore d = new Datastore();
+            Datastore d = new Datastore(problems);
             stores.add(d);
             return d;
         }
-        @Override public org.micromanager.data.Datastore createMultipageTIFFDatastore(String dir, boolean a, boolean b) {
-            throw new UnsupportedOperationException("fake: RAM datastores only");
+        @Override public org.micromanager.data.Datastore createMultipageTIFFDatastore(String dir, boolean a, boolean b)
+                throws IOException {
+            DiskDatastore d = new DiskDatastore(new File(dir), problems);
+            stores.add(d);
+            return d;
         }
         @Override public Image createImage(Object pixels, int w, int h, int bpp, int n, Coords c, Metadata m) {
-            return wrapImage(pixels instanceof float[] ? ((float[]) pixels).clone() : pixels, w, h, bpp, n, c, m);
+            check(pixels, w, h, bpp, n);
+            Object copy = pixels instanceof float[] ? ((float[]) pixels).clone()
+                    : pixels instanceof short[] ? ((short[]) pixels).clone() : ((byte[]) pixels).clone();
+            return image(copy, w, h, bpp, c, m);
         }
         @Override public Image wrapImage(Object pixels, int w, int h, int bpp, int n, Coords c, Metadata m) {
-            if (n != 1) throw new UnsupportedOperationException("fake: single-component images only");
+            check(pixels, w, h, bpp, n);
             return image(pixels, w, h, bpp, c, m);
+        }
+        /** DefaultImage's checks: pixel type, bytes per pixel and size agree; float only where accepted. */
+        private void check(Object pixels, int w, int h, int bpp, int n) {
+            if (n != 1) throw new UnsupportedOperationException("fake: single-component images only");
+            if (pixels instanceof float[] && floats == FloatImages.REFUSED_AS_2_0_3) {
+                throw new UnsupportedOperationException("Unsupported pixel data type");
+            }
+            int len;
+            if (pixels instanceof float[] && bpp == 4) len = ((float[]) pixels).length;
+            else if (pixels instanceof short[] && bpp == 2) len = ((short[]) pixels).length;
+            else if (pixels instanceof byte[] && bpp == 1) len = ((byte[]) pixels).length;
+            else throw new IllegalArgumentException("pixels " + (pixels == null ? null : pixels.getClass().getSimpleName())
+                    + " with " + bpp + " bytes per pixel");
+            if (len != w * h) throw new IllegalArgumentException("pixel array of " + len + " for " + w + "x" + h);
         }
     }
 
@@ -261,6 +448,10 @@ final class Fakes {
         @Override public DisplayWindow createDisplay(DataProvider p) {
             shown.add(p);
             threads.add(Thread.currentThread().getName());
+            if (p instanceof Datastore) {
+                ((Datastore) p).displayed = true;
+                ((Datastore) p).checkForDisplay();
+            }
             return proxy(DisplayWindow.class, new HashMap<String, Object>());
         }
         @Override public void manage(DataProvider store) { }
@@ -283,7 +474,13 @@ final class Fakes {
     }
 
     static final class Studio implements org.micromanager.Studio {
-        final DataManager data = new DataManager();
+        final DataManager data;
+
+        /** Float images refused, as Micro-Manager 2.0.3 does (the strict default). */
+        Studio() { this(FloatImages.REFUSED_AS_2_0_3); }
+
+        Studio(FloatImages floats) { data = new DataManager(floats); }
+
         final DisplayManager displays = new DisplayManager();
         final LogManager logs = new LogManager();
 

@@ -28,6 +28,20 @@ class PluginJarIT {
     }
 
     @Test
+    void theBuildLeavesOnePluginJarWhereTheReadmePoints() {
+        File dir = jar().getParentFile();
+        File thin = new File(new File(dir, "thin"), jar().getName());
+        assertTrue(thin.isFile(), "the thin jar goes to " + thin);
+        List<String> jars = new ArrayList<String>();
+        for (File f : dir.listFiles()) {
+            // a jar older than this build's thin jar was left by an earlier build (of an older pom) in an uncleaned target/
+            if (f.getName().endsWith(".jar") && f.lastModified() >= thin.lastModified()) jars.add(f.getName());
+        }
+        assertEquals(java.util.Collections.singletonList("livedecon-mm-plugin.jar"), jars,
+                "a user copying " + dir + "/*.jar into mmplugins must get one copy of each plugin");
+    }
+
+    @Test
     void scijavaIndexFindsOneProcessorAndOneMenuPluginInTheJar() throws Exception {
         // Parent: only what Micro-Manager provides (the mirror, scijava-common, MMCoreJ), not the test class path.
         ClassLoader platform = ClassLoader.getSystemClassLoader().getParent();

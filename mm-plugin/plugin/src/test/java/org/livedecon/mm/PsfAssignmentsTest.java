@@ -57,4 +57,21 @@ class PsfAssignmentsTest {
         PsfAssignments none = PsfAssignments.read(new PsfLibrary(dir.resolve("empty")));
         assertSame(fresh, none.presetFor(fresh, SettingsConverterTest.FAKE));
     }
+
+    @Test
+    void theWizardAssignsByChannelNameAndANewProcessorUsesTheNameWhateverTheChannelOrder(@TempDir Path dir) throws Exception {
+        PsfLibrary lib = new PsfLibrary(dir);
+        PsfAssignments.assign(lib, 0, "old-index-psf");
+        PsfAssignments a = PsfAssignments.assign(lib, "Cy5 far red", "cy5-100x");
+        assertEquals("cy5-100x", a.byChannelName().get("Cy5 far red"));
+        assertEquals(a.byChannelName(), PsfAssignments.read(lib).byChannelName(), "a name with spaces survives the file");
+        assertEquals("old-index-psf", PsfAssignments.read(lib).nameFor(0), "other lines kept");
+        PropertyMap fresh = FakePropertyMap.builder().putString(SettingsKeys.PROCESSOR_NAME, "Live Deconvolution").build();
+        PluginSettings s = SettingsConverter.fromPropertyMap(PsfAssignments.read(lib).presetFor(fresh, SettingsConverterTest.FAKE));
+        assertEquals(ChannelPsf.library("cy5-100x"), s.psfFor(2, "Cy5 far red"), "by name, at any index");
+        assertEquals(ChannelPsf.library("cy5-100x"), s.psfFor(0, "Cy5 far red"));
+        assertEquals(s.defaultPsf(), s.psfFor(0, "DAPI"), "a named channel never falls back to the index entry");
+        assertEquals(ChannelPsf.library("old-index-psf"), s.psfFor(0, null), "the index only without a name");
+        assertThrows(IllegalArgumentException.class, () -> PsfAssignments.assign(lib, " ", "ok"));
+    }
 }

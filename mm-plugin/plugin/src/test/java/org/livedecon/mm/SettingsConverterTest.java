@@ -26,10 +26,13 @@ class SettingsConverterTest {
                 .policy(LivePolicy.ADAPTIVE).output(PluginSettings.Output.DISPLAY_AND_SAVE).saveFolder("/data/decon")
                 .defaultPsf(ChannelPsf.library("beads-60x"))
                 .channelPsf(0, ChannelPsf.theoretical(PsfModel.GIBSON_LANNI, 1.2, 0.61, 1.33))
-                .channelPsf(3, ChannelPsf.library("dapi")).build();
+                .channelPsf(3, ChannelPsf.library("dapi"))
+                .channelPsf("Cy5", ChannelPsf.library("cy5-100x"))
+                .channelPsf("FITC", ChannelPsf.theoretical(PsfModel.BORN_WOLF, 1.4, 0.52, 1.515)).build();
         PropertyMap map = SettingsConverter.toPropertyMap(s, FAKE);
         PluginSettings back = SettingsConverter.fromPropertyMap(map);
         assertEquals(s, back);
+        assertEquals(ChannelPsf.library("cy5-100x"), back.psfFor(7, "Cy5"), "PSFs by channel name are stored");
         assertEquals(map, SettingsConverter.toPropertyMap(back, FAKE));
     }
 

@@ -87,15 +87,21 @@ class SettingsPanelTest {
             p.device.setSelectedIndex(3); // the detected OpenCL GPU
             p.policy.setSelectedItem("latest");
             p.displayAndSave.setSelected(true);
+            p.psfs.setChannelPresets(Arrays.asList("DAPI", "FITC", "Cy5"));
             PsfRowsPanel.Row r = p.psfs.addRow();
-            r.channel.setValue(2);
+            assertEquals("DAPI", r.label(), "a new row takes the first preset without a row");
+            r.channel.setSelectedItem("Cy5");
             r.source.setSelectedItem("dapi-100x");
+            PsfRowsPanel.Row legacy = p.psfs.addRow();
+            assertEquals("DAPI", legacy.label());
+            legacy.channel.setSelectedItem("#2"); // a channel index, for acquisitions without channel names
             return p.settings();
         });
         assertEquals(PluginSettings.builder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(25).lambda(0.02)
                 .background(Background.none()).boundary(Boundary.PERIODIC).device("Test GPU")
                 .policy(LivePolicy.LATEST).output(PluginSettings.Output.DISPLAY_AND_SAVE)
-                .channelPsf(2, ChannelPsf.library("dapi-100x")).build(), s);
+                .channelPsf("Cy5", ChannelPsf.library("dapi-100x"))
+                .channelPsf(2, PluginSettings.defaults().defaultPsf()).build(), s);
     }
 
     @Test

@@ -49,6 +49,9 @@ import org.livedecon.core.volume.Volume;
  * {@link LiveSettings#memoryLimitBytes()}: should the intake fall that far behind (a disk too slow
  * or too full to spill to), planes beyond the cap are not kept and their stacks are reported as
  * SKIPPED. We share the heap with the acquisition, which must never run out of memory because of us.
+ * With a shared {@link LiveSettings#memoryLedger()} the cap is the ledger's, for everything that
+ * shares it, and waiting stacks also spill while the ledger holds more than half its limit. The
+ * stack the worker is computing is not in the ledger (one per engine, on top of the limit).
  *
  * <p>The pixel arrays handed in are owned by the engine from then on and never modified.
  */
@@ -67,6 +70,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     private final AtomicLong assemblingBytes = new AtomicLong();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong workingBytes = new AtomicLong();
+    private final MemoryLedger ledger;
+    // assembling + queued + working bytes last recorded in the ledger (inbox planes are reserved one by one)
+    private long ledgerHeld;
+    private final Object ledgerLock = new Object();
     private volatile boolean closed;
     private final Object closeLock = new Object();
     private boolean threadsStopped;
@@ -87,6 +94,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         this.settings = settings;
         this.sink = sink == null ? LiveResultSink.NONE : sink;
         this.log = settings.log();
+        this.ledger = settings.memoryLedger() != null ? settings.memoryLedger() : new MemoryLedger(settings.memoryLimitBytes());
         this.spill = new SpillStore(settings.spillDirectory());
         this.streamPool = settings.streamingWiener() ? new StreamingWiener.Pool(settings.backendThreads()) : null;
         this.intake = new Thread(new Runnable() {
@@ -122,7 +130,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 return;
             }
             long bytes = RawStack.bytesOf(plane.pixels());
-            if (inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + bytes > settings.memoryLimitBytes()) {
+            if (!ledger.tryReserve(bytes)) {
                 // over the hard limit: keep only the plane's coordinates, so its stack is reported
                 metrics.planesIn.incrementAndGet();
                 metrics.planesShed.incrementAndGet();
@@ -140,6 +148,28 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             metrics.handOff(t0, System.nanoTime() - t0);
         }
     }
+
+    /**
+     * A plane the caller could not keep (its memory limit was reached before the plane reached
+     * the engine): counted as shed, and its stack is reported SKIPPED like a plane shed here.
+     * Acquisition thread; never blocks, never throws.
+     */
+    public void acceptShed(PlaneCoords coords) {
+        try {
+            if (closed || coords == null) {
+                metrics.planesRejected.incrementAndGet();
+                return;
+            }
+            metrics.planesIn.incrementAndGet();
+            metrics.planesShed.incrementAndGet();
+            inbox.offer(new Arrival(coords, System.nanoTime()));
+        } catch (Throwable t) {
+            // never throw to the acquisition
+        }
+    }
+
+    /** The ledger the engine's raw pixels are reserved in (its own or {@link LiveSettings#memoryLedger()}). */
+    public MemoryLedger memoryLedger() { return ledger; }
 
     /**
      * The acquisition ended: stacks still missing planes are emitted as partial. Acquisition
@@ -177,6 +207,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             }
             if (streamPool != null) streamPool.close();
             spill.close();
+            updateMemory();
             threadsStopped = true;
             try {
                 log.info("live deconvolution finished: " + metrics());
@@ -188,7 +219,23 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     }
 
     private void updateMemory() {
-        long now = inboxBytes.get() + assemblingBytes.get() + queuedBytes.get() + workingBytes.get();
+        updateMemory(0);
+    }
+
+    /**
+     * Records the engine's holdings in the ledger, giving back {@code releasedInboxBytes} of a plane
+     * taken up. The ledger holds planes handed in, stacks being assembled and stacks waiting in
+     * memory: bytes only ever enter it through {@link MemoryLedger#tryReserve} (a plane moving on
+     * to a stack, a stack to the queue, keeps its bytes), so it never exceeds its limit. The one
+     * stack the worker is computing (read back from disk, or taken from the queue) is on top.
+     */
+    private void updateMemory(long releasedInboxBytes) {
+        long other = assemblingBytes.get() + queuedBytes.get();
+        synchronized (ledgerLock) {
+            ledger.adjust(other - ledgerHeld - releasedInboxBytes);
+            ledgerHeld = other;
+        }
+        long now = inboxBytes.get() + other + workingBytes.get();
         metrics.memory.set(now);
         long p;
         while (now > (p = metrics.peakMemory.get())) {
@@ -307,7 +354,8 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                     } catch (Throwable t) {
                         log.warn("intake error on " + (a.plane == null ? "end of acquisition" : a.plane.toString()) + ": " + t);
                     }
-                    updateMemory();
+                    // the plane's reservation moves to where its bytes went (assembling, queued) in one step
+                    updateMemory(a.plane != null ? RawStack.bytesOf(a.plane.pixels()) : 0);
                 }
             } finally {
                 synchronized (queueLock) {
@@ -369,7 +417,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             streams.remove(key);
             metrics.stacksShed.incrementAndGet();
             if (metrics.stacksShed.get() == 1) {
-                log.warn("memory limit of " + (settings.memoryLimitBytes() >> 20) + " MiB reached (the engine is too far "
+                log.warn("memory limit of " + (ledger.limitBytes() >> 20) + " MiB reached (the engine is too far "
                         + "behind, e.g. spilling to disk is too slow): " + key + " and further stacks while it lasts are "
                         + "skipped, not deconvolved; the raw data is unaffected");
             }
@@ -469,7 +517,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                         }
                     }
                 } else {
-                    spillIt = queuedBytes.get() + s.bytes() > settings.memoryBudgetBytes();
+                    // beyond this engine's budget, or when everything sharing the ledger holds more than half
+                    // its hard limit (a closing engine and the next one must not each keep a full budget)
+                    spillIt = queuedBytes.get() + s.bytes() > settings.memoryBudgetBytes()
+                            || (settings.memoryLedger() != null && ledger.heldBytes() + s.bytes() > ledger.limitBytes() / 2);
                 }
             }
             Path file = null;

@@ -28,6 +28,7 @@ public final class LiveSettings {
     private final Path spillDirectory;
     private final LiveLog log;
     private final DeconvolverFactory deconvolverFactory;
+    private final MemoryLedger memoryLedger;
 
     private LiveSettings(Builder b) {
         zPlanes = b.zPlanes;
@@ -46,6 +47,7 @@ public final class LiveSettings {
         spillDirectory = b.spillDirectory;
         log = b.log;
         deconvolverFactory = b.deconvolverFactory;
+        memoryLedger = b.memoryLedger;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -97,6 +99,14 @@ public final class LiveSettings {
     public LiveLog log() { return log; }
     public DeconvolverFactory deconvolverFactory() { return deconvolverFactory; }
 
+    /**
+     * A ledger shared with other holders of acquisition memory (other engines, hand-off buffers,
+     * result stores): the engine's raw pixels are reserved in it and it replaces
+     * {@link #memoryLimitBytes()} as the hard limit. Null: the engine keeps its own ledger of
+     * {@link #memoryLimitBytes()}.
+     */
+    public MemoryLedger memoryLedger() { return memoryLedger; }
+
     /** The setup for channel {@code c}, or null when there is none. */
     public ChannelSetup channel(int c) {
         ChannelSetup s = channels.get(c);
@@ -129,6 +139,7 @@ public final class LiveSettings {
         private Path spillDirectory;
         private LiveLog log = LiveLog.NONE;
         private DeconvolverFactory deconvolverFactory = DeconvolverFactory.DEFAULT;
+        private MemoryLedger memoryLedger;
 
         private Builder() {}
 
@@ -150,6 +161,8 @@ public final class LiveSettings {
         public Builder spillDirectory(Path dir) { spillDirectory = dir; return this; }
         public Builder log(LiveLog l) { log = l; return this; }
         public Builder deconvolverFactory(DeconvolverFactory f) { deconvolverFactory = f; return this; }
+        /** A ledger shared with other holders of acquisition memory; null = the engine's own. */
+        public Builder memoryLedger(MemoryLedger l) { memoryLedger = l; return this; }
 
         /** @throws IllegalArgumentException naming the setting and the value */
         public LiveSettings build() {

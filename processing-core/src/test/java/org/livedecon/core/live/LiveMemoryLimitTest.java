@@ -105,6 +105,61 @@ class LiveMemoryLimitTest {
         }
     }
 
+    @Test
+    void twoEnginesSharingOneLedgerStayUnderItsLimitTogetherAndGiveEverythingBack() throws Exception {
+        final CountDownLatch release = new CountDownLatch(1);
+        DeconvolverFactory held = LiveTesting.before(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        long limit = 4 * STACK_BYTES;
+        MemoryLedger ledger = new MemoryLedger(limit);
+        LiveTesting.Collector sinkA = new LiveTesting.Collector(0), sinkB = new LiveTesting.Collector(0);
+        LiveDeconvolver[] engines = new LiveDeconvolver[2];
+        for (int i = 0; i < 2; i++) {
+            engines[i] = new LiveDeconvolver(LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                    .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
+                    .memoryBudgetBytes(1L << 40) // each engine alone would keep everything in memory
+                    .memoryLedger(ledger).deconvolverFactory(held).backendThreads(1).build(), i == 0 ? sinkA : sinkB);
+        }
+        // a closing engine still holding stacks and the next acquisition's engine, both held
+        feed(engines[0], 0, 6);
+        feed(engines[1], 0, 6);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (engines[0].metrics().stacksIn() + engines[1].metrics().stacksIn() < 12 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(ledger.peakBytes() <= limit, "one limit for both engines: " + ledger);
+        release.countDown();
+        engines[0].close();
+        engines[1].close();
+        LiveMetrics a = engines[0].metrics(), b = engines[1].metrics();
+        assertTrue(a.stacksShed() + b.stacksShed() >= 4, "beyond the shared limit stacks are shed: " + a + " / " + b);
+        assertEquals(6, a.done() + a.skipped(), a.toString());
+        assertEquals(6, b.done() + b.skipped(), b.toString());
+        assertTrue(ledger.peakBytes() <= limit, ledger.toString());
+        assertEquals(0, ledger.heldBytes(), "everything given back: " + ledger);
+    }
+
+    @Test
+    void ledgerRefusesBeyondItsLimitAndCountsThePeak() {
+        MemoryLedger l = new MemoryLedger(100);
+        assertTrue(l.tryReserve(60));
+        assertTrue(!l.tryReserve(41), "over the limit");
+        assertTrue(l.tryReserve(40));
+        l.release(50);
+        assertEquals(50, l.heldBytes());
+        assertEquals(100, l.peakBytes());
+        l.adjust(-50);
+        assertEquals(0, l.heldBytes());
+    }
+
     private static void feed(LiveDeconvolver live, int fromTime, int toTime) {
         for (int t = fromTime; t < toTime; t++) {
             for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, 7 * t + z));
