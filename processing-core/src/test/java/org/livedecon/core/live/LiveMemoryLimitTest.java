@@ -48,7 +48,7 @@ class LiveMemoryLimitTest {
         feed(live, 0, 1);
         assertTrue(started.await(30, TimeUnit.SECONDS), "the worker took up the first stack");
         feed(live, 1, 10); // stacks 1..9 while the worker is held: only about three fit
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000; // a hang detector, generous for a loaded machine
         while (live.metrics().stacksShed() < 1 && System.currentTimeMillis() < deadline) Thread.sleep(5);
         LiveMetrics during = live.metrics();
         assertTrue(during.peakMemoryInUse() <= limit + STACK_BYTES + PLANE_BYTES,
@@ -131,7 +131,7 @@ class LiveMemoryLimitTest {
         // a closing engine still holding stacks and the next acquisition's engine, both held
         feed(engines[0], 0, 6);
         feed(engines[1], 0, 6);
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000; // a hang detector, generous for a loaded machine
         while (engines[0].metrics().stacksIn() + engines[1].metrics().stacksIn() < 12 && System.currentTimeMillis() < deadline) {
             Thread.sleep(5);
         }
