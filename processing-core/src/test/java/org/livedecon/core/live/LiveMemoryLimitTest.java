@@ -46,7 +46,7 @@ class LiveMemoryLimitTest {
                 }).build();
         LiveDeconvolver live = new LiveDeconvolver(s, sink);
         feed(live, 0, 1);
-        assertTrue(started.await(30, TimeUnit.SECONDS), "the worker took up the first stack");
+        assertTrue(started.await(120, TimeUnit.SECONDS), "the worker took up the first stack");
         feed(live, 1, 10); // stacks 1..9 while the worker is held: only about three fit
         long deadline = System.currentTimeMillis() + 120_000; // a hang detector, generous for a loaded machine
         while (live.metrics().stacksShed() < 1 && System.currentTimeMillis() < deadline) Thread.sleep(5);
