@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Acquires a z-stack of a synthetic cell on the simulated microscope (NA 1.4 oil, 0.52 µm, 16-bit camera "
-                    + "with shot and read noise, offset 100), deconvolves it with the defaults (rl-shb, 30 iterations, "
+                    + "with shot and read noise, offset 100), deconvolves it with the defaults (rl-shb, 20 iterations, "
                     + "non-circulant, auto background) using the simulator's PSF, and writes raw.tif, deconvolved.tif, "
                     + "truth.tif, psf.tif (calibrated, µm) and preview.png (central XY and XZ, truth | raw | "
                     + "deconvolved, scale bar).",
