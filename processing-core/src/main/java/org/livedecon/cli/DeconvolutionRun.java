@@ -55,6 +55,17 @@ public final class DeconvolutionRun {
     public static DeconvolutionRun run(DeconvolutionSettings userSettings, Backend backend, int cpuThreads,
                                        Volume userImage, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal,
                                        boolean imageIsScratch) {
+        return run(userSettings, backend, cpuThreads, userImage, psf, out, err, terminal, imageIsScratch, null);
+    }
+
+    /**
+     * As above; {@code beforeEngine} (may be null) runs after the single-threaded preparation of the
+     * data (normalisation, background) and before the engine's set-up: the command line waits there
+     * for its JIT warm-up, which so overlaps that preparation too.
+     */
+    public static DeconvolutionRun run(DeconvolutionSettings userSettings, Backend backend, int cpuThreads,
+                                       Volume userImage, Psf psf, final PrintWriter out, PrintWriter err, boolean terminal,
+                                       boolean imageIsScratch, Runnable beforeEngine) {
         // negative, signed or extremely scaled data are shifted and scaled for the engine, then back
         IntensityNormalisation normalisation = IntensityNormalisation.of(userImage, userSettings.background());
         if (!normalisation.identity()) out.println("intensities: " + normalisation);
@@ -67,6 +78,7 @@ public final class DeconvolutionRun {
         DeconvolutionSettings engine = normalisation.apply(userSettings);
         if (estimate != null && estimate.value() >= 0 && !Double.isInfinite(estimate.value())) engine = engine.toBuilder().background(Background.fixed(estimate.value())).build();
         // Wiener's λ (when not given) from the noise of the data the engine sees
+        if (beforeEngine != null) beforeEngine.run();
         final DeconvolutionSettings settings = withLambda(engine, image, psf, cpuThreads, out);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
         final long budget = heapBudget(image);

@@ -131,11 +131,10 @@ final class DeconvolveCommand extends CliCommand {
         out().println("psf: " + psf);
         for (String line : backendLines) out().println(line);
         out().flush();
-        if (warmUp != null) warmUp.await();
 
         stack = null; // the run may overwrite the image's voxels; only the result is written
         DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal(),
-                true);
+                true, warmUp == null ? null : warmUp::await);
         volume = null;
         Volume result = run.result().volume();
         String format;

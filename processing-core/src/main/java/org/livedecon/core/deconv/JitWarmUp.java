@@ -49,6 +49,9 @@ public final class JitWarmUp {
         thread.setDaemon(true);
     }
 
+    /** A warm-up that is not started (tests call {@link #run} directly). */
+    static JitWarmUp unstarted() { return new JitWarmUp(DeconvolutionSettings.builder().build(), 1); }
+
     /** Off with {@code -Dlivedecon.warmUp=false} (to measure what it saves). */
     public static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getProperty("livedecon.warmUp"));
@@ -79,17 +82,24 @@ public final class JitWarmUp {
     }
 
     private void warm(DeconvolutionSettings user, int threads) {
+        run(user, threads, ROUNDS);
+    }
+
+    /** The small job, {@code rounds} times unless stopped; the number of rounds done. */
+    int run(DeconvolutionSettings user, int threads, int rounds) {
         DeconvolutionSettings.Builder b = user.toBuilder().iterations(ITERATIONS).timeBudgetSeconds(0);
         if (user.lambdaAuto()) b.lambda(DeconvolutionSettings.DEFAULT_WIENER_LAMBDA);
         DeconvolutionSettings settings = b.build();
         VoxelSize voxel = VoxelSize.of(0.1, 0.1, 0.2);
         Psf psf = GaussianPsf.of(PSF, voxel, 1.5, 1.5, 1.5);
         Volume image = image(voxel);
+        int done = 0;
         try (CpuBackend backend = new CpuBackend(threads)) {
-            for (int round = 0; round < ROUNDS && !stopped; round++) {
+            for (; done < rounds && !stopped; done++) {
                 Deconvolvers.create(settings, backend).deconvolve(image, psf, ProgressListener.NONE);
             }
         }
+        return done;
     }
 
     /** Camera-like counts: an offset, a few bright blobs and Poisson-like noise (deterministic). */
