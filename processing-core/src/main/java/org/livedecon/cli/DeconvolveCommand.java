@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.CpuBackend;
 import org.livedecon.core.backend.opencl.Backends;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.JitWarmUp;
 import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffReader;
 import org.livedecon.core.io.TiffStack;
@@ -97,6 +99,23 @@ final class DeconvolveCommand extends CliCommand {
         checkOutputs(OutputSafety.check().input("input image", image).input("PSF", psfPath)
                 .output("output", output).overwrite(overwrite, "--overwrite"), output);
 
+        // the backend first, so that on the CPU the JIT warm-up (see JitWarmUp) overlaps the reading
+        // of the files; its lines are printed where they always were, after the image and the PSF
+        final java.util.List<String> backendLines = new java.util.ArrayList<String>();
+        try (Backend backend = Backends.create(deconvolution.device, threads, backendLines::add)) {
+            JitWarmUp warmUp = backend instanceof CpuBackend && JitWarmUp.enabled()
+                    ? JitWarmUp.start(settings, threads) : null;
+            try {
+                deconvolve(settings, threads, psfPath, backend, backendLines, warmUp);
+            } finally {
+                if (warmUp != null) warmUp.stop();
+            }
+        }
+        return 0;
+    }
+
+    private void deconvolve(DeconvolutionSettings settings, int threads, Path psfPath, Backend backend,
+                            java.util.List<String> backendLines, JitWarmUp warmUp) throws Exception {
         TiffStack stack = TiffReader.read(image, channel, frame);
         Volume volume = stack.volume();
         if (voxelSize != null) {
@@ -110,25 +129,24 @@ final class DeconvolveCommand extends CliCommand {
 
         Psf psf = psf(psfPath, volume);
         out().println("psf: " + psf);
+        for (String line : backendLines) out().println(line);
+        out().flush();
 
-        try (Backend backend = Backends.create(deconvolution.device, threads, line -> out().println(line))) {
-            stack = null; // the run may overwrite the image's voxels; only the result is written
-            DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal(),
-                    true);
-            volume = null;
-            Volume result = run.result().volume();
-            String format;
-            if (sixteenBit) {
-                double s = scale != null ? scale : TiffWriter.autoScale16(result);
-                TiffWriter.write16(result, output, s);
-                format = String.format(Locale.ROOT, "16-bit, scale %.6g", s);
-            } else {
-                TiffWriter.writeFloat(result, output);
-                format = "32-bit float";
-            }
-            out().println(Reports.summary(output, format, run.result(), run.peakHeapMiB()));
+        stack = null; // the run may overwrite the image's voxels; only the result is written
+        DeconvolutionRun run = DeconvolutionRun.run(settings, backend, threads, volume, psf, out(), err(), terminal(),
+                true, warmUp == null ? null : warmUp::await);
+        volume = null;
+        Volume result = run.result().volume();
+        String format;
+        if (sixteenBit) {
+            double s = scale != null ? scale : TiffWriter.autoScale16(result);
+            TiffWriter.write16(result, output, s);
+            format = String.format(Locale.ROOT, "16-bit, scale %.6g", s);
+        } else {
+            TiffWriter.writeFloat(result, output);
+            format = "32-bit float";
         }
-        return 0;
+        out().println(Reports.summary(output, format, run.result(), run.peakHeapMiB()));
     }
 
     private DeconvolutionSettings checkArguments() {
