@@ -63,6 +63,11 @@ final class DeconvolutionOptions {
             description = "rl-wb: Butterworth order (default " + BackProjectorSettings.DEFAULT_ORDER + ").")
     Integer wbOrder;
 
+    @Option(names = "--wb-relax", paramLabel = "W",
+            description = "rl-wb: fraction ω of each step taken, in (0, 1]; 1 = undamped (default "
+                    + BackProjectorSettings.DEFAULT_RELAXATION + ").")
+    Double wbRelax;
+
     @Option(names = "--time-budget", paramLabel = "SECONDS", defaultValue = "0",
             description = "Stop before an iteration that would end after this many seconds "
                     + "(default: 0 = no limit).")
@@ -92,6 +97,7 @@ final class DeconvolutionOptions {
             if (wbAlpha != null) wb.alpha(wbAlpha);
             if (wbCutoff != null) wb.cutoff(wbCutoff);
             if (wbOrder != null) wb.order(wbOrder);
+            if (wbRelax != null) wb.relaxation(wbRelax);
             b.backProjector(wb.build());
             return b.build();
         } catch (IllegalArgumentException e) {

@@ -30,11 +30,17 @@ class WienerButterworthStopTest {
         return Math.sqrt(e / n);
     }
 
-    /** The default α, and a 10x smaller one that diverges within a few iterations (the stop must catch it). */
-    @ParameterizedTest(name = "point photons {0}, {1}, alpha {2}")
-    @CsvSource({"20000,NON_CIRCULANT,0.01", "2000,NON_CIRCULANT,0.01", "20000,PERIODIC,0.01", "2000,NON_CIRCULANT,0.001",
-        "20000,NON_CIRCULANT,0.0003"})
-    void defaultStopEndsWithinTwoPercentOfTheBestIterate(double photons, Boundary boundary, double alpha) {
+    /**
+     * The default α, and smaller ones that diverge within a few iterations (the stop must catch it);
+     * the default relaxation and the undamped step (relaxation 1).
+     */
+    @ParameterizedTest(name = "point photons {0}, {1}, alpha {2}, relaxation {3}")
+    @CsvSource({"20000,NON_CIRCULANT,0.01,0.5", "2000,NON_CIRCULANT,0.01,0.5", "20000,PERIODIC,0.01,0.5",
+        "2000,NON_CIRCULANT,0.001,0.5", "20000,NON_CIRCULANT,0.0003,0.5",
+        "20000,NON_CIRCULANT,0.01,1", "2000,NON_CIRCULANT,0.01,1", "20000,PERIODIC,0.01,1", "2000,NON_CIRCULANT,0.001,1",
+        "20000,NON_CIRCULANT,0.0003,1"})
+    void defaultStopEndsWithinTwoPercentOfTheBestIterate(double photons, Boundary boundary, double alpha,
+                                                         double relaxation) {
         Psf psf = TestPsfs.gaussian(Shape.of(11, 11, 9), VOXEL, 1.4, 1.4, 2.0);
         try (CpuBackend backend = new CpuBackend(2)) {
             SyntheticStack stack = SyntheticStack.builder(Shape.of(64, 56, 20), VOXEL).seed(5).pointsPerMegavoxel(800)
@@ -43,7 +49,7 @@ class WienerButterworthStopTest {
             Background bg = Background.fixed(stack.background());
             DeconvolutionSettings stop = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(30)
                     .boundary(boundary).background(bg)
-                    .backProjector(BackProjectorSettings.builder().alpha(alpha).build()).build();
+                    .backProjector(BackProjectorSettings.builder().alpha(alpha).relaxation(relaxation).build()).build();
             final StringBuilder changes = new StringBuilder();
             DeconvolutionResult r = Deconvolvers.create(stop, backend).deconvolve(stack.image(), psf, new ProgressListener() {
                 @Override
