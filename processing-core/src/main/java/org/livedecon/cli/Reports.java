@@ -28,6 +28,7 @@ public final class Reports {
             case TOLERANCE: return "tolerance";
             case TIME_BUDGET: return "time budget";
             case CHANGE_GREW: return "growing change (rl-wb)";
+            case FIT_WORSENED: return "fit to the data no longer improving (rl-wb)";
             default: return "end of pass";
         }
     }

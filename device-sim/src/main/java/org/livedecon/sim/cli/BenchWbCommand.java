@@ -63,6 +63,14 @@ public final class BenchWbCommand extends CliCommand {
             description = "Also print rl-wb's relative change and NRMSE after each of the first K iterations (default: off).")
     int trajectory;
 
+    @Option(names = "--stop-trajectory", paramLabel = "K", defaultValue = "0",
+            description = "Also run rl-wb with its default stop and a maximum of 1..K iterations and print each "
+                    + "result's NRMSE: the iterates of the stopping run, for its distance to its own best (default: off).")
+    int stopTrajectory;
+
+    @Option(names = "--wb-relax", paramLabel = "W,...", split = ",", description = "Relaxations to sweep.")
+    List<Double> relaxations;
+
     @Option(names = "--boundary", paramLabel = "B", defaultValue = "non-circulant",
             description = "non-circulant or periodic (default: ${DEFAULT-VALUE}).")
     String boundary;
@@ -90,23 +98,45 @@ public final class BenchWbCommand extends CliCommand {
                     .background(background).boundary(bound).build(), raw, psf, target);
             out().println("method      iterations  stop            NRMSE    seconds  set-up s  s/iteration");
             for (BackProjectorSettings wb : sweep()) {
-                if (alphas != null || cutoffs != null || orders != null) out().println("-- " + wb);
+                if (alphas != null || cutoffs != null || orders != null || relaxations != null) out().println("-- " + wb);
                 DeconvolutionSettings.Builder b = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
                         .background(background).boundary(bound).backProjector(wb);
                 if (trajectory > 0) {
-                    final double[] rel = new double[trajectory + 1];
-                    Deconvolvers.create(b.iterations(trajectory).tolerance(0).build(), backend).deconvolve(raw, psf,
+                    final double[] rel = new double[trajectory + 2];
+                    final double[] fit = new double[trajectory + 2];
+                    Deconvolvers.create(b.iterations(trajectory + 1).tolerance(0).build(), backend).deconvolve(raw, psf,
                             new ProgressListener() {
                                 @Override
                                 public void iterationDone(int done, int planned, double change, long elapsed) {
                                     rel[done] = change;
                                 }
+
+                                @Override
+                                public void fitMeasured(int iteration, double divergence) {
+                                    fit[iteration] = divergence;
+                                }
                             });
                     for (int k = 1; k <= trajectory; k++) {
                         Row r = run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target);
-                        out().println(String.format(Locale.ROOT, "  trajectory k=%2d  change %.4f  NRMSE %.4f  %.2f s",
-                                k, rel[k], r.nrmse, r.seconds));
+                        out().println(String.format(Locale.ROOT,
+                                "  trajectory k=%2d  change %.4f  I-divergence/voxel %.5f  NRMSE %.4f  %.2f s",
+                                k, rel[k], fit[k], r.nrmse, r.seconds));
                     }
+                }
+ if (stopTrajectory > 0) {
+                    double best = Double.MAX_VALUE;
+                    int bestK = 0;
+                    for (int k = 1; k <= stopTrajectory; k++) {
+                        Row r = run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).background(background)
+                                .boundary(bound).backProjector(wb).iterations(k).build(), raw, psf, target);
+                        if (r.nrmse < best) {
+                            best = r.nrmse;
+                            bestK = k;
+                        }
+                        out().println(String.format(Locale.ROOT, "  stop-trajectory max=%2d  done %2d %-13s NRMSE %.4f",
+                                k, r.result.iterations(), r.result.stopReason().name().toLowerCase(Locale.ROOT), r.nrmse));
+                    }
+                    out().println(String.format(Locale.ROOT, "  stop-trajectory best NRMSE %.4f at max=%d", best, bestK));
                 }
                 for (int k : wbIterations) print("rl-wb", run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target));
                 DeconvolutionSettings.Builder stop = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
@@ -126,7 +156,9 @@ public final class BenchWbCommand extends CliCommand {
         for (double a : alphas != null ? alphas : one(BackProjectorSettings.DEFAULT_ALPHA)) {
             for (double c : cutoffs != null ? cutoffs : one(BackProjectorSettings.DEFAULT_CUTOFF)) {
                 for (int o : orders != null ? orders : one(BackProjectorSettings.DEFAULT_ORDER)) {
-                    all.add(BackProjectorSettings.builder().alpha(a).cutoff(c).order(o).build());
+                    for (double w : relaxations != null ? relaxations : one(BackProjectorSettings.DEFAULT_RELAXATION)) {
+                        all.add(BackProjectorSettings.builder().alpha(a).cutoff(c).order(o).relaxation(w).build());
+                    }
                 }
             }
         }

@@ -41,7 +41,7 @@ import org.livedecon.sim.SimulatedMicroscope;
  * stacks smoothed by a 1-voxel Gaussian (the result brought to the truth's scale by a
  * least-squares factor, as the demo does); flux kept (Σ result over Σ truth converted to ADU by
  * exposure, QE and gain); the fraction of voxels exactly 0 (the truth's is printed with each
- * sample).
+ * sample). rl-wb runs once per background mode, at its own stop (the iteration count it chose is printed).
  */
 public final class QualityBench implements QualityBenchmark {
     /** Iteration counts measured for each iterative algorithm. */
@@ -206,6 +206,15 @@ public final class QualityBench implements QualityBenchmark {
                             rows.add(row(name, a.toString(), modeNames[m], String.valueOf(its), new Score(c, run(c, s, backend))));
                         }
                     }
+                }
+                for (int m = 0; m < modes.length; m++) {
+                    // rl-wb at its own stop (no ground truth), up to the default iteration maximum
+                    err.println("  " + name + " " + Algorithm.RL_WB + " " + modeNames[m] + " stop");
+                    err.flush();
+                    DeconvolutionResult r = run(c, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
+                            .background(modes[m]).build(), backend);
+                    rows.add(row(name, Algorithm.RL_WB + " (stop: " + r.stopReason().name().toLowerCase(Locale.ROOT) + ")",
+                            modeNames[m], String.valueOf(r.iterations()), new Score(c, r)));
                 }
                 for (int m = 0; m < modes.length; m++) {
                     double b = modes[m].isAuto() ? BackgroundEstimator.estimate(c.raw) : c.trueBackground;

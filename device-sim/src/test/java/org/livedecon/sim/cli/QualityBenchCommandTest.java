@@ -20,7 +20,7 @@ class QualityBenchCommandTest {
         String o = out.toString();
         assertEquals(0, code, o + err);
         assertTrue(o.contains("cell: truth has") && o.contains("beads: truth has"), o);
-        for (String a : new String[] {"rl-accel", "rl-shb", "| rl ", "wiener λ auto", "wiener λ 5e-03"}) {
+        for (String a : new String[] {"rl-accel", "rl-shb", "| rl ", "rl-wb (stop: ", "wiener λ auto", "wiener λ 5e-03"}) {
             assertTrue(o.contains(a), a + " missing:\n" + o);
         }
         assertTrue(o.contains("| auto ") && o.contains("| true "), o);

@@ -48,7 +48,11 @@ final class BackProjector {
     /** OTF support per axis (x, y, z), cycles per voxel. */
     private final double[] support;
 
-    private BackProjector(Shape shape, int cx, int cy, int cz, float[] kernel, double[] support) {
+    /** ω of the relaxed update (a setting, not part of the kernel). */
+    private final double relaxation;
+
+    private BackProjector(Shape shape, int cx, int cy, int cz, float[] kernel, double[] support, double relaxation) {
+        this.relaxation = relaxation;
         this.shape = shape;
         this.cx = cx;
         this.cy = cy;
@@ -138,7 +142,7 @@ final class BackProjector {
                 }
             }
         }
-        return new BackProjector(s, cx, cy, cz, kernel, support);
+        return new BackProjector(s, cx, cy, cz, kernel, support, settings.relaxation());
     }
 
     /** Signed frequency of DFT index {@code i} of {@code n}, in cycles per voxel. */
@@ -150,6 +154,9 @@ final class BackProjector {
     float[] kernel() { return kernel; }
 
     Shape shape() { return shape; }
+
+    /** The fraction ω of each unmatched step taken ({@link BackProjectorSettings#relaxation()}). */
+    double relaxation() { return relaxation; }
 
     /** OTF support along x, y, z in cycles per voxel. */
     double[] support() { return support.clone(); }

@@ -10,7 +10,9 @@ public final class DeconvolutionResult {
     public enum StopReason {
         ITERATIONS, TOLERANCE, TIME_BUDGET, NOT_ITERATIVE,
         /** The estimate's change grew again (the unmatched back projector starts to amplify noise). */
-        CHANGE_GREW
+        CHANGE_GREW,
+        /** rl-wb: the last estimate explained the data worse than the one before (Poisson I-divergence); the one before is the result. */
+        FIT_WORSENED
     }
 
     private final Volume volume;

@@ -25,7 +25,8 @@ public final class DeconvolutionSettings {
 
     private DeconvolutionSettings(Builder b) {
         this.algorithm = b.algorithm;
-        this.iterations = b.iterations;
+        this.iterations = b.iterations != null ? b.iterations
+                : algorithm == Algorithm.RL_WB ? DEFAULT_WB_ITERATIONS : DEFAULT_ITERATIONS;
         this.lambdaGiven = b.lambda != null;
         this.lambda = b.lambda != null ? b.lambda
                 : algorithm == Algorithm.RL_TV ? DEFAULT_TV_LAMBDA : DEFAULT_WIENER_LAMBDA;
@@ -103,11 +104,17 @@ public final class DeconvolutionSettings {
      */
     public static final Algorithm DEFAULT_ALGORITHM = Algorithm.RL_SHB;
     public static final int DEFAULT_ITERATIONS = 20;
+    /**
+     * rl-wb's maximum when none is given: it stops by itself (tolerance and fit rule, see
+     * {@link WbStop}), measured with this cap in the README's rl-wb table.
+     */
+    public static final int DEFAULT_WB_ITERATIONS = 30;
 
     /** Builder with the defaults: {@link #DEFAULT_ALGORITHM}, {@link #DEFAULT_ITERATIONS}, non-circulant, auto background. */
     public static final class Builder {
         private Algorithm algorithm = DEFAULT_ALGORITHM;
-        private int iterations = DEFAULT_ITERATIONS;
+        /** Null: the algorithm's default ({@link #DEFAULT_ITERATIONS}, rl-wb {@link #DEFAULT_WB_ITERATIONS}). */
+        private Integer iterations;
         private Double lambda;
         private Boundary boundary = Boundary.NON_CIRCULANT;
         private Background background = Background.auto();
@@ -134,7 +141,7 @@ public final class DeconvolutionSettings {
             if (boundary == null) throw new IllegalArgumentException("boundary is required");
             if (background == null) throw new IllegalArgumentException("background is required");
             if (backProjector == null) throw new IllegalArgumentException("back projector settings are required");
-            if (algorithm.iterative() && (iterations < 1 || iterations > 100000)) {
+            if (algorithm.iterative() && iterations != null && (iterations < 1 || iterations > 100000)) {
                 throw new IllegalArgumentException("iterations must be between 1 and 100000, got " + iterations);
             }
             if (lambda != null && (!(lambda >= 0) || Double.isInfinite(lambda))) {

@@ -111,6 +111,8 @@ final class LockstepTiles {
             DeconvolutionResult.StopReason reason = DeconvolutionResult.StopReason.ITERATIONS;
             int done = 0;
             double previousRel = Double.NaN;
+            double previousFit = Double.NaN;
+            boolean fitStopped = false;
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 // 1. Hx of every tile, Σ_window Hx over the cores
@@ -122,6 +124,33 @@ final class LockstepTiles {
                     steps.downloadBlurred(st.blurred);
                 }
                 float scale = RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted);
+                if (keepPrevious) {
+                    // rl-wb: the fit of the estimate after k − 1 iterations, over the cores (as untiled)
+                    double fit = fit(tiles, image, observed, tile, scale, (float) b, RichardsonLucy.ratioFloor(image));
+                    progress.fitMeasured(k - 1, fit);
+                    if (WbStop.fitWorsened(settings, k - 1, fit, previousFit)) {
+                        // as untiled: back to the estimates before the step, retried shorter
+                        for (TileState st : tiles) st.estimate = st.previous;
+                        float shorter = steps.relaxation() / 2;
+                        if (shorter < WbStop.MIN_RELAXATION * settings.backProjector().relaxation()) {
+                            done = k - 2;
+                            reason = DeconvolutionResult.StopReason.FIT_WORSENED;
+                            fitStopped = true;
+                            break;
+                        }
+                        steps.relaxation(shorter);
+                        predicted = 0;
+                        for (TileState st : tiles) {
+                            Jobs.checkInterrupted();
+                            steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
+                            predicted += steps.blur(st.flux);
+                            steps.downloadBlurred(st.blurred);
+                        }
+                        scale = RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted);
+                    } else {
+                        previousFit = fit;
+                    }
+                }
                 // 2. the RL step of every tile with the common scale; Biggs–Andrews or change sums
                 double[] sums = new double[2];
                 for (TileState st : tiles) {
@@ -178,6 +207,25 @@ final class LockstepTiles {
                     break;
                 }
             }
+            if (keepPrevious && !fitStopped && done >= 2 && reason != DeconvolutionResult.StopReason.CHANGE_GREW
+                    && reason != DeconvolutionResult.StopReason.TIME_BUDGET && settings.tolerance() > 0) {
+                // as untiled: the last estimate's fit decides whether to keep it
+                double predicted = 0;
+                for (TileState st : tiles) {
+                    Jobs.checkInterrupted();
+                    steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
+                    predicted += steps.blur(st.flux);
+                    steps.downloadBlurred(st.blurred);
+                }
+                double fit = fit(tiles, image, observed, tile, RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted),
+                        (float) b, RichardsonLucy.ratioFloor(image));
+                progress.fitMeasured(done, fit);
+                if (WbStop.fitWorsened(settings, done, fit, previousFit)) {
+                    for (TileState st : tiles) st.estimate = st.previous;
+                    done--;
+                    reason = DeconvolutionResult.StopReason.FIT_WORSENED;
+                }
+            }
             // the result's flux over the whole stack, as the untiled job rescales it at the end
             float scale = 1f;
             if (conserveFlux) {
@@ -199,6 +247,18 @@ final class LockstepTiles {
             }
             return new Outcome(done, reason);
         }
+    }
+
+    /** Mean Poisson I-divergence per voxel of the stack, from each tile's blur over its core. */
+    private static double fit(List<TileState> tiles, Volume image, float[] observed, Shape tile, float scale, float b,
+                              float floor) {
+        double d = 0;
+        for (TileState st : tiles) {
+            Jobs.checkInterrupted();
+            TiledDeconvolver.crop(image, st.ext, observed);
+            d += PoissonFit.divergenceSum(observed, st.blurred, tile, st.flux, scale, b, floor);
+        }
+        return d / image.shape().voxels();
     }
 
     private static void add(double[] total, double[] part) {

@@ -18,4 +18,11 @@ public interface ProgressListener {
      * @param elapsedNanos since the start of the run, set-up included
      */
     void iterationDone(int done, int planned, double relativeChange, long elapsedNanos);
+
+    /**
+     * Told by rl-wb, which watches its fit to the data: the mean Poisson I-divergence per measured
+     * voxel of the estimate after {@code iteration} iterations (0: the start), see its stop rule.
+     * Nothing by default.
+     */
+    default void fitMeasured(int iteration, double divergence) { }
 }

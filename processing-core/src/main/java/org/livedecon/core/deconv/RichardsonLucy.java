@@ -93,12 +93,40 @@ public final class RichardsonLucy implements Deconvolver {
                     ? org.livedecon.core.backend.Region.window(window) : null;
             int done = 0;
             double previousRel = Double.NaN;
+            // rl-wb watches its fit to the data (WbStop): Hx comes to the host once per iteration
+            boolean wb = settings.algorithm() == Algorithm.RL_WB;
+            float[] blurred = wb ? new float[window.voxels()] : null;
+            double previousFit = Double.NaN;
+            boolean fitStopped = false;
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 Jobs.checkInterrupted();
                 // Hx on the measured window only, scaled so the camera sees the measured flux
                 double predicted = steps.blur(null);
-                double[] sums = steps.update(fluxScale(conserveFlux, targetFlux, predicted), changeCounted);
+                float scale = fluxScale(conserveFlux, targetFlux, predicted);
+                if (wb) {
+                    // the fit of the estimate after k − 1 iterations
+                    steps.downloadBlurred(blurred);
+                    double fit = PoissonFit.divergence(image.data(), blurred, scale, background, floor);
+                    progress.fitMeasured(k - 1, fit);
+                    if (WbStop.fitWorsened(settings, k - 1, fit, previousFit)) {
+                        // that step went too far: back to the estimate before it, and retry it shorter
+                        steps.restoreKept();
+                        float shorter = steps.relaxation() / 2;
+                        if (shorter < WbStop.MIN_RELAXATION * settings.backProjector().relaxation()) {
+                            done = k - 2;
+                            reason = DeconvolutionResult.StopReason.FIT_WORSENED;
+                            fitStopped = true;
+                            break;
+                        }
+                        steps.relaxation(shorter);
+                        predicted = steps.blur(null);
+                        scale = fluxScale(conserveFlux, targetFlux, predicted);
+                    } else {
+                        previousFit = fit;
+                    }
+                }
+                double[] sums = steps.update(scale, changeCounted);
                 double[] change = accelerated ? steps.predict(RlSteps.alpha(settings.algorithm(), k, sums), null) : sums;
                 done = k;
                 double rel = relativeChange(change);
@@ -115,6 +143,20 @@ public final class RichardsonLucy implements Deconvolver {
                 if (stop != null) {
                     reason = stop;
                     break;
+                }
+            }
+            if (wb && !fitStopped && done >= 2 && reason != DeconvolutionResult.StopReason.CHANGE_GREW
+                    && reason != DeconvolutionResult.StopReason.TIME_BUDGET && settings.tolerance() > 0) {
+                // the last estimate's fit is not measured yet: one more blur decides whether to keep it
+                double predicted = steps.blur(null);
+                steps.downloadBlurred(blurred);
+                double fit = PoissonFit.divergence(image.data(), blurred, fluxScale(conserveFlux, targetFlux, predicted),
+                        background, floor);
+                progress.fitMeasured(done, fit);
+                if (WbStop.fitWorsened(settings, done, fit, previousFit)) {
+                    steps.restoreKept();
+                    done--;
+                    reason = DeconvolutionResult.StopReason.FIT_WORSENED;
                 }
             }
             if (conserveFlux) {

@@ -48,6 +48,10 @@ final class RlSteps implements AutoCloseable {
     private final float background;
     private final float floor;
     private RealBuffer observed, estimate, work, normaliser, xPrev, gPrev, tvf;
+    /** rl-wb: the estimate of the iteration before, for a stop that finds the last step fitted worse. */
+    private RealBuffer keptEstimate;
+    /** rl-wb: the fraction ω of each step taken (1: none of the previous estimate is kept); NaN for RL. */
+    private float relaxation;
     private SpectrumBuffer spectrum;
     private final SpectrumBuffer otf;
     /** Conjugated in the back projection: the OTF, or an unmatched back projector's transfer function (owned). */
@@ -71,6 +75,7 @@ final class RlSteps implements AutoCloseable {
         this.lambda = lambda;
         this.background = background;
         this.floor = floor;
+        this.relaxation = unmatched != null ? (float) unmatched.relaxation() : Float.NaN;
         try {
             observed = backend.real(grid);
             estimate = backend.real(grid);
@@ -106,6 +111,7 @@ final class RlSteps implements AutoCloseable {
                 gPrev = backend.real(grid);
             }
             if (tv) tvf = backend.real(grid);
+            if (unmatched != null) keptEstimate = backend.real(grid);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -179,6 +185,17 @@ final class RlSteps implements AutoCloseable {
             return backend.biggsGradient(work, estimate, gPrev, counted);
         }
         double[] change = backend.change(work, estimate, counted);
+        if (keptEstimate != null) {
+            // rl-wb, relaxed: kept = max(x + (−ω)(x − x_step), 0) = (1 − ω) x + ω x_step, and work = x
+            // (Biggs–Andrews' prediction with a negative step); then kept and the estimate trade places,
+            // so the estimate before the step stays in kept (and in work, for revert)
+            backend.biggsPredict(estimate, work, keptEstimate, -relaxation, null);
+            RealBuffer t = estimate;
+            estimate = keptEstimate;
+            keptEstimate = t;
+            change[0] *= (double) relaxation * relaxation;
+            return change;
+        }
         RealBuffer t = estimate;
         estimate = work;
         work = t;
@@ -220,6 +237,17 @@ final class RlSteps implements AutoCloseable {
         RealBuffer t = estimate;
         estimate = work;
         work = t;
+    }
+
+    /** rl-wb: the fraction of each step taken from now on. */
+    float relaxation() { return relaxation; }
+
+    /** rl-wb: sets the fraction of each step taken from now on (a step that fitted worse is retried shorter). */
+    void relaxation(float w) { relaxation = w; }
+
+    /** rl-wb: back to the estimate before the last {@link #update} (scaled by its flux scale). */
+    void restoreKept() {
+        backend.copy(need(keptEstimate, "kept estimate"), estimate);
     }
 
     /** The current result: the last RL step (accelerated) or the estimate. */
@@ -269,19 +297,19 @@ final class RlSteps implements AutoCloseable {
         }
     }
 
-    private static RealBuffer need(RealBuffer b, Slot slot) {
-        if (b == null) throw new IllegalStateException("plain RL has no " + slot + " buffer");
+    private static RealBuffer need(RealBuffer b, Object slot) {
+        if (b == null) throw new IllegalStateException("this RL variant has no " + slot + " buffer");
         return b;
     }
 
     @Override
     public void close() {
-        for (RealBuffer b : new RealBuffer[] {observed, estimate, work, normaliser, xPrev, gPrev, tvf}) {
+        for (RealBuffer b : new RealBuffer[] {observed, estimate, work, normaliser, xPrev, gPrev, tvf, keptEstimate}) {
             if (b != null) b.close();
         }
         if (spectrum != null) spectrum.close();
         if (back != null && back != otf) back.close();
-        observed = estimate = work = normaliser = xPrev = gPrev = tvf = null;
+        observed = estimate = work = normaliser = xPrev = gPrev = tvf = keptEstimate = null;
         spectrum = back = null;
     }
 }

@@ -158,8 +158,10 @@ public final class WienerButterworthReference {
             double[] r = new double[n];
             for (int i = 0; i < n; i++) r[i] = mask[i] * y[i] / (Math.max(hx[i], 0) + b);
             double[] corr = circular(r, g, bp, p, c, true);
+            double w = settings.relaxation();
             for (int i = 0; i < n; i++) {
-                x[i] = norm[i] >= RichardsonLucy.MIN_NORMALISER ? Math.max(0, x[i] * corr[i] / norm[i]) : 0;
+                double step = norm[i] >= RichardsonLucy.MIN_NORMALISER ? Math.max(0, x[i] * corr[i] / norm[i]) : 0;
+                x[i] = (1 - w) * x[i] + w * step;
             }
         }
         double[] hx = circular(x, g, h, p, c, false);

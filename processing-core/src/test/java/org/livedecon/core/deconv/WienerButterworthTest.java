@@ -46,14 +46,16 @@ class WienerButterworthTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} image {1}x{2}x{3}, PSF {4}x{5}x{6}, {7} iterations")
-    @CsvSource({"PERIODIC,9,7,5,5,3,5,1", "NON_CIRCULANT,9,7,5,5,3,5,1", "NON_CIRCULANT,11,9,7,3,5,7,1",
-        "PERIODIC,11,13,7,5,5,3,3", "NON_CIRCULANT,9,8,5,5,3,5,3"})
-    void matchesFloat64Reference(Boundary boundary, int nx, int ny, int nz, int px, int py, int pz, int iterations) {
+    @ParameterizedTest(name = "{0} image {1}x{2}x{3}, PSF {4}x{5}x{6}, {7} iterations, relaxation {8}")
+    @CsvSource({"PERIODIC,9,7,5,5,3,5,1,0.5", "NON_CIRCULANT,9,7,5,5,3,5,1,0.5", "NON_CIRCULANT,11,9,7,3,5,7,1,1",
+        "PERIODIC,11,13,7,5,5,3,3,1", "NON_CIRCULANT,9,8,5,5,3,5,3,0.5", "NON_CIRCULANT,9,8,5,5,3,5,3,1"})
+    void matchesFloat64Reference(Boundary boundary, int nx, int ny, int nz, int px, int py, int pz, int iterations,
+                                 double relaxation) {
         Shape s = Shape.of(nx, ny, nz);
         Volume img = image(s, 11 * nx + ny);
         Psf psf = TestPsfs.gaussian(Shape.of(px, py, pz), VOXEL, 0.9, 1.1, 1.4);
-        BackProjectorSettings wb = BackProjectorSettings.builder().alpha(0.01).cutoff(0.8).order(6).build();
+        BackProjectorSettings wb = BackProjectorSettings.builder().alpha(0.01).cutoff(0.8).order(6)
+                .relaxation(relaxation).build();
         DeconvolutionSettings settings = settings(boundary, wb, iterations);
         Volume result;
         try (CpuBackend backend = new CpuBackend(2)) {
