@@ -43,6 +43,8 @@ final class StockhamFft3d implements Fft3d {
     private final Parallel parallel;
     private final float[][] bre, bim, wre, wim;
     private final float[][][] streams;
+    /** Per thread: eight rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
+    private final float[][][] rows;
 
     StockhamFft3d(Shape shape, Parallel parallel) {
         this.shape = shape;
@@ -67,6 +69,7 @@ final class StockhamFft3d implements Fft3d {
         wim = new float[t][size];
         streams = new float[t][][];
         for (int i = 0; i < t; i++) streams[i] = LineFft.streams(size);
+        rows = new float[t][8][MAX_LANES];
     }
 
     /** Lines per block for a length: a multiple of 16 (a SIMD register or two), fewer for long lines. */
@@ -91,15 +94,15 @@ final class StockhamFft3d implements Fft3d {
     @Override
     public void forward(float[] in, float[] out, Shape nonZero) {
         int wy = Math.min(ny, nonZero.ny()), wz = Math.min(nz, nonZero.nz());
-        planes(in, out, wy, wz, true);
-        if (nz > 1) zColumns(out, wz, nz, true, null, false);
+        planes(in, out, wy, wz, true, false);
+        if (nz > 1) zColumns(out, wz, nz, true, null, false, false);
     }
 
     @Override
     public void inverse(float[] in, float[] out, Shape needed) {
         int wy = Math.min(ny, needed.ny()), wz = Math.min(nz, needed.nz());
-        if (nz > 1) zColumns(in, nz, wz, false, null, false);
-        planes(in, out, wy, wz, false);
+        if (nz > 1) zColumns(in, nz, wz, false, null, false, false);
+        planes(in, out, wy, wz, false, false);
     }
 
     /**
@@ -110,26 +113,30 @@ final class StockhamFft3d implements Fft3d {
                   Shape needed) {
         int iy = Math.min(ny, nonZero.ny()), iz = Math.min(nz, nonZero.nz());
         int oy = Math.min(ny, needed.ny()), oz = Math.min(nz, needed.nz());
-        planes(in, spectrum, iy, iz, true);
-        if (nz > 1) {
-            zColumns(spectrum, iz, oz, true, otf, conjugate);
-        } else {
+        if (nz == 1) {
+            planes(in, spectrum, iy, iz, true, false);
             multiply(parallel, spectrum, otf, conjugate);
+            planes(spectrum, out, oy, oz, false, false);
+            return;
         }
-        planes(spectrum, out, oy, oz, false);
+        // the spectrum between the passes is scratch: kept in the split layout (see SPLIT)
+        planes(in, spectrum, iy, iz, true, true);
+        zColumns(spectrum, iz, oz, true, otf, conjugate, true);
+        planes(spectrum, out, oy, oz, false, true);
     }
 
     /**
      * The 2D (x, y) transforms of planes {@code [0, wz)}, each plane start to end on one thread so
      * that its y pass finds the plane the x pass has just written still in cache.
      */
-    private void planes(final float[] in, final float[] out, final int wy, int wz, final boolean forward) {
+    private void planes(final float[] in, final float[] out, final int wy, int wz, final boolean forward,
+                        final boolean split) {
         parallel.forRange(wz, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 for (int z = from; z < to; z++) {
-                    if (forward) forwardPlane(in, nx * ny * z, out, plane * z, wy, w);
-                    else inversePlane(in, plane * z, out, nx * ny * z, wy, w);
+                    if (forward) forwardPlane(in, nx * ny * z, out, plane * z, wy, w, split);
+                    else inversePlane(in, plane * z, out, nx * ny * z, wy, w, split);
                 }
             }
         });
@@ -141,12 +148,17 @@ final class StockhamFft3d implements Fft3d {
      * at {@code 2 (nx/2+1) ky}. Thread {@code w}'s scratch.
      */
     void forwardPlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w) {
+        forwardPlane(in, inOffset, out, outOffset, wy, w, false);
+    }
+
+    private void forwardPlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w, boolean split) {
         for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
-            xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, wy - y0), w);
+            xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, wy - y0), w, split);
         }
         if (ny == 1) return;
         for (int k0 = 0; k0 < nxh; k0 += ly) {
-            columnBlock(out, fy, outOffset + 2 * k0, row, Math.min(ly, nxh - k0), wy, ny, true, null, false, w);
+            columnBlock(out, fy, outOffset + (split ? k0 : 2 * k0), row, Math.min(ly, nxh - k0), wy, ny, true, null,
+                    0, false, w, split);
         }
     }
 
@@ -155,13 +167,18 @@ final class StockhamFft3d implements Fft3d {
      * only lines {@code [0, wy)} are written.
      */
     void inversePlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w) {
+        inversePlane(in, inOffset, out, outOffset, wy, w, false);
+    }
+
+    private void inversePlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w, boolean split) {
         if (ny > 1) {
             for (int k0 = 0; k0 < nxh; k0 += ly) {
-                columnBlock(in, fy, inOffset + 2 * k0, row, Math.min(ly, nxh - k0), ny, wy, false, null, false, w);
+                columnBlock(in, fy, inOffset + (split ? k0 : 2 * k0), row, Math.min(ly, nxh - k0), ny, wy, false, null,
+                        0, false, w, split);
             }
         }
         for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
-            xInverseGroup(in, inOffset + row * y0, out, outOffset + nx * y0, Math.min(2 * lx, wy - y0), w);
+            xInverseGroup(in, inOffset + row * y0, out, outOffset + nx * y0, Math.min(2 * lx, wy - y0), w, split);
         }
     }
 
@@ -188,7 +205,7 @@ final class StockhamFft3d implements Fft3d {
      * imaginary part; the half spectra follow from A_k = (Z_k + conj Z_{n−k}) / 2 and
      * B_k = (Z_k − conj Z_{n−k}) / 2i.
      */
-    private void xForwardGroup(float[] in, int src, float[] out, int dst, int count, int w) {
+    private void xForwardGroup(float[] in, int src, float[] out, int dst, int count, int w, boolean split) {
         float[] re = bre[w], im = bim[w];
         int lanes = (count + 1) / 2, second = count - lanes;
         for (int b = 0; b < lanes; b++) {
@@ -203,6 +220,10 @@ final class StockhamFft3d implements Fft3d {
             for (int x = 0; x < nx; x++) im[x * lanes + lanes - 1] = 0f;
         }
         fx.forward(re, im, wre[w], wim[w], lanes, streams[w]);
+        if (split) {
+            splitHalfSpectra(re, im, out, dst, lanes, second, w);
+            return;
+        }
         for (int b = 0; b < lanes; b++) {
             int oa = dst + row * b;
             for (int k = 0; k < nxh; k++) {
@@ -227,11 +248,12 @@ final class StockhamFft3d implements Fft3d {
      * A_{n−k} = conj A_k and likewise B for the upper half), whose inverse has line A in its real
      * and line B in its imaginary part.
      */
-    private void xInverseGroup(float[] in, int src, float[] out, int dst, int count, int w) {
+    private void xInverseGroup(float[] in, int src, float[] out, int dst, int count, int w, boolean split) {
         float[] re = bre[w], im = bim[w];
         float scale = (float) (1.0 / ((double) nx * ny * nz));
         int lanes = (count + 1) / 2, second = count - lanes;
-        for (int b = 0; b < lanes; b++) {
+        if (split) joinHalfSpectra(in, src, re, im, lanes, second, w);
+        else for (int b = 0; b < lanes; b++) {
             int oa = src + row * b;
             int ob = b < second ? src + row * (lanes + b) : -1;
             for (int k = 0; k < nxh; k++) {
@@ -263,16 +285,16 @@ final class StockhamFft3d implements Fft3d {
      * zero, only planes {@code [0, outCount)} are written; with {@code otf}, the fused convolution.
      */
     private void zColumns(final float[] data, final int inCount, final int outCount, final boolean forward,
-                          final float[] otf, final boolean conjugate) {
+                          final float[] otf, final boolean conjugate, final boolean split) {
         final int blocks = (nxh + lz - 1) / lz;
         parallel.forRange(ny * blocks, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 for (int task = from; task < to; task++) {
                     int k0 = (task % blocks) * lz;
-                    int base = (task / blocks) * row + 2 * k0;
-                    columnBlock(data, fz, base, plane, Math.min(lz, nxh - k0), inCount, outCount, forward, otf,
-                            conjugate, w);
+                    int rowStart = (task / blocks) * row;
+                    columnBlock(data, fz, rowStart + (split ? k0 : 2 * k0), plane, Math.min(lz, nxh - k0), inCount,
+                            outCount, forward, otf, rowStart + 2 * k0, conjugate, w, split);
                 }
             }
         });
@@ -280,21 +302,34 @@ final class StockhamFft3d implements Fft3d {
 
     /**
      * Transforms of {@code bw} neighbouring complex columns, point j of column b at
-     * {@code data[base + j * stride + 2 b]}, in place, with thread {@code w}'s scratch. Points from
-     * {@code inCount} on are taken as zero without being read; only the first {@code outCount}
-     * points are written back. With {@code otf} (same layout as data), the block is multiplied by
-     * the OTF and transformed back (inverse) before it is written: the fused convolution.
+     * {@code data[base + j * stride + 2 b]} (interleaved) or at {@code data[base + j * stride + b]} with
+     * its imaginary part {@code nx/2+1} floats later ({@code split}), in place, with thread {@code w}'s
+     * scratch. Points from {@code inCount} on are taken as zero without being read; only the first
+     * {@code outCount} points are written back. With {@code otf} (interleaved, point j of column b at
+     * {@code otf[otfBase + j * stride + 2 b]}), the block is multiplied by the OTF and transformed back
+     * (inverse) before it is written: the fused convolution.
+     *
+     * <p>Split rows are copied in and out with {@code System.arraycopy}; interleaved ones need a
+     * scalar loop (C2 does not vectorize a stride-2 access), which took a quarter of a convolution.
      */
     private void columnBlock(float[] data, LineFft f, int base, int stride, int bw, int inCount, int outCount,
-                             boolean forward, float[] otf, boolean conjugate, int w) {
+                             boolean forward, float[] otf, int otfBase, boolean conjugate, int w, boolean split) {
         int n = f.length();
         float[] re = bre[w], im = bim[w], sr = wre[w], si = wim[w];
         float[][] st = streams[w];
-        for (int j = 0; j < inCount; j++) {
-            int p = base + j * stride, q = j * bw;
-            for (int b = 0; b < bw; b++) {
-                re[q + b] = data[p + 2 * b];
-                im[q + b] = data[p + 2 * b + 1];
+        if (split) {
+            for (int j = 0; j < inCount; j++) {
+                int p = base + j * stride;
+                System.arraycopy(data, p, re, j * bw, bw);
+                System.arraycopy(data, p + nxh, im, j * bw, bw);
+            }
+        } else {
+            for (int j = 0; j < inCount; j++) {
+                int p = base + j * stride, q = j * bw;
+                for (int b = 0; b < bw; b++) {
+                    re[q + b] = data[p + 2 * b];
+                    im[q + b] = data[p + 2 * b + 1];
+                }
             }
         }
         Arrays.fill(re, inCount * bw, n * bw, 0f);
@@ -302,23 +337,114 @@ final class StockhamFft3d implements Fft3d {
         if (forward) f.forward(re, im, sr, si, bw, st);
         else f.inverse(re, im, sr, si, bw, st);
         if (otf != null) {
+            // the OTF block de-interleaved into the scratch, then one product loop over the whole
+            // block, whose accesses share one offset (so that C2 vectorizes it)
             float sign = conjugate ? -1f : 1f;
             for (int j = 0; j < n; j++) {
-                int p = base + j * stride, q = j * bw;
+                int p = otfBase + j * stride, q = j * bw;
                 for (int b = 0; b < bw; b++) {
-                    float ar = re[q + b], ai = im[q + b];
-                    float hr = otf[p + 2 * b], hi = sign * otf[p + 2 * b + 1];
-                    re[q + b] = ar * hr - ai * hi;
-                    im[q + b] = ar * hi + ai * hr;
+                    sr[q + b] = otf[p + 2 * b];
+                    si[q + b] = sign * otf[p + 2 * b + 1];
                 }
+            }
+            int values = n * bw;
+            for (int i = 0; i < values; i++) {
+                float ar = re[i], ai = im[i], hr = sr[i], hi = si[i];
+                re[i] = ar * hr - ai * hi;
+                im[i] = ar * hi + ai * hr;
             }
             f.inverse(re, im, sr, si, bw, st);
         }
-        for (int j = 0; j < outCount; j++) {
-            int p = base + j * stride, q = j * bw;
-            for (int b = 0; b < bw; b++) {
-                data[p + 2 * b] = re[q + b];
-                data[p + 2 * b + 1] = im[q + b];
+        if (split) {
+            for (int j = 0; j < outCount; j++) {
+                int p = base + j * stride;
+                System.arraycopy(re, j * bw, data, p, bw);
+                System.arraycopy(im, j * bw, data, p + nxh, bw);
+            }
+        } else {
+            for (int j = 0; j < outCount; j++) {
+                int p = base + j * stride, q = j * bw;
+                for (int b = 0; b < bw; b++) {
+                    data[p + 2 * b] = re[q + b];
+                    data[p + 2 * b + 1] = im[q + b];
+                }
+            }
+        }
+    }
+
+    /**
+     * The half spectra of the {@code lanes + second} real lines of an x group from their pairwise
+     * transform Z (lanes layout in {@code re, im}), written as split rows from {@code out[dst]}:
+     * row {@code r} holds the real parts of kx = 0..nx/2 and then the imaginary parts. For each kx
+     * the rows k and n − k of Z are copied out and combined in loops over the lanes that C2
+     * vectorizes; only the final scatter into the rows is scalar.
+     */
+    private void splitHalfSpectra(float[] re, float[] im, float[] out, int dst, int lanes, int second, int w) {
+        float[] zr = rows[w][0], zi = rows[w][1], mr = rows[w][2], mi = rows[w][3];
+        float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
+        for (int k = 0; k < nxh; k++) {
+            int m = k == 0 ? 0 : nx - k;
+            System.arraycopy(re, k * lanes, zr, 0, lanes);
+            System.arraycopy(im, k * lanes, zi, 0, lanes);
+            System.arraycopy(re, m * lanes, mr, 0, lanes);
+            System.arraycopy(im, m * lanes, mi, 0, lanes);
+            for (int b = 0; b < lanes; b++) {
+                float a = zr[b], c = zi[b], e = mr[b], g = mi[b];
+                ar[b] = 0.5f * (a + e);
+                ai[b] = 0.5f * (c - g);
+                br[b] = 0.5f * (c + g);
+                bi[b] = 0.5f * (e - a);
+            }
+            int o = dst + k;
+            for (int b = 0; b < lanes; b++) {
+                out[o + row * b] = ar[b];
+                out[o + row * b + nxh] = ai[b];
+            }
+            o += row * lanes;
+            for (int b = 0; b < second; b++) {
+                out[o + row * b] = br[b];
+                out[o + row * b + nxh] = bi[b];
+            }
+        }
+    }
+
+    /**
+     * The inverse of {@link #splitHalfSpectra}: Z (lanes layout in {@code re, im}) from the split
+     * rows of the group's half spectra A (lines 0..lanes) and B (the {@code second} lines after):
+     * Z_k = A_k + i B_k, and Z_{n−k} = conj(A_k) + i conj(B_k) for the upper half.
+     */
+    private void joinHalfSpectra(float[] in, int src, float[] re, float[] im, int lanes, int second, int w) {
+        float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
+        float[] zr = rows[w][0], zi = rows[w][1];
+        for (int k = 0; k < nxh; k++) {
+            int o = src + k;
+            for (int b = 0; b < lanes; b++) {
+                ar[b] = in[o + row * b];
+                ai[b] = in[o + row * b + nxh];
+            }
+            o += row * lanes;
+            for (int b = 0; b < second; b++) {
+                br[b] = in[o + row * b];
+                bi[b] = in[o + row * b + nxh];
+            }
+            for (int b = second; b < lanes; b++) {
+                br[b] = 0f;
+                bi[b] = 0f;
+            }
+            for (int b = 0; b < lanes; b++) {
+                zr[b] = ar[b] - bi[b];
+                zi[b] = ai[b] + br[b];
+            }
+            System.arraycopy(zr, 0, re, k * lanes, lanes);
+            System.arraycopy(zi, 0, im, k * lanes, lanes);
+            int m = nx - k;
+            if (k > 0 && m >= nxh) {
+                for (int b = 0; b < lanes; b++) {
+                    zr[b] = ar[b] + bi[b];
+                    zi[b] = br[b] - ai[b];
+                }
+                System.arraycopy(zr, 0, re, m * lanes, lanes);
+                System.arraycopy(zi, 0, im, m * lanes, lanes);
             }
         }
     }
