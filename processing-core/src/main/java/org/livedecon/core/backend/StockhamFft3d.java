@@ -45,6 +45,8 @@ final class StockhamFft3d implements Fft3d {
     private final float[][][] streams;
     /** Per thread: eight rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
     private final float[][][] rows;
+    /** Per thread: one plane of the spectrum, between the x and the y pass of a 2D transform. */
+    private final float[][] planeScratch;
 
     StockhamFft3d(Shape shape, Parallel parallel) {
         this.shape = shape;
@@ -70,6 +72,7 @@ final class StockhamFft3d implements Fft3d {
         streams = new float[t][][];
         for (int i = 0; i < t; i++) streams[i] = LineFft.streams(size);
         rows = new float[t][8][MAX_LANES];
+        planeScratch = new float[t][ny > 1 ? plane : 0];
     }
 
     /** Lines per block for a length: a multiple of 16 (a SIMD register or two), fewer for long lines. */
@@ -152,13 +155,23 @@ final class StockhamFft3d implements Fft3d {
     }
 
     private void forwardPlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w, boolean split) {
-        for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
-            xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, wy - y0), w, split);
+        if (ny == 1) {
+            for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
+                xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, wy - y0), w, split);
+            }
+            return;
         }
-        if (ny == 1) return;
+        // the x pass scatters its rows into the thread's plane, which stays in cache; the y pass
+        // then reads it from there and writes the volume with contiguous copies (scattered writes
+        // straight into the volume missed the cache once per float)
+        float[] p = planeScratch[w];
+        for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
+            xForwardGroup(in, inOffset + nx * y0, p, row * y0, Math.min(2 * lx, wy - y0), w, split);
+        }
         for (int k0 = 0; k0 < nxh; k0 += ly) {
-            columnBlock(out, fy, outOffset + (split ? k0 : 2 * k0), row, Math.min(ly, nxh - k0), wy, ny, true, null,
-                    0, false, w, split);
+            int c = split ? k0 : 2 * k0;
+            columnBlock(p, c, out, outOffset + c, fy, row, Math.min(ly, nxh - k0), wy, ny, true, null, 0, false, w,
+                    split);
         }
     }
 
@@ -171,14 +184,20 @@ final class StockhamFft3d implements Fft3d {
     }
 
     private void inversePlane(float[] in, int inOffset, float[] out, int outOffset, int wy, int w, boolean split) {
+        float[] src = in;
+        int base = inOffset;
         if (ny > 1) {
+            // y pass into the thread's plane, which the x pass then reads from cache (see forwardPlane)
+            src = planeScratch[w];
+            base = 0;
             for (int k0 = 0; k0 < nxh; k0 += ly) {
-                columnBlock(in, fy, inOffset + (split ? k0 : 2 * k0), row, Math.min(ly, nxh - k0), ny, wy, false, null,
-                        0, false, w, split);
+                int c = split ? k0 : 2 * k0;
+                columnBlock(in, inOffset + c, src, c, fy, row, Math.min(ly, nxh - k0), ny, wy, false, null, 0, false, w,
+                        split);
             }
         }
         for (int y0 = 0; y0 < wy; y0 += 2 * lx) {
-            xInverseGroup(in, inOffset + row * y0, out, outOffset + nx * y0, Math.min(2 * lx, wy - y0), w, split);
+            xInverseGroup(src, base + row * y0, out, outOffset + nx * y0, Math.min(2 * lx, wy - y0), w, split);
         }
     }
 
@@ -293,8 +312,9 @@ final class StockhamFft3d implements Fft3d {
                 for (int task = from; task < to; task++) {
                     int k0 = (task % blocks) * lz;
                     int rowStart = (task / blocks) * row;
-                    columnBlock(data, fz, rowStart + (split ? k0 : 2 * k0), plane, Math.min(lz, nxh - k0), inCount,
-                            outCount, forward, otf, rowStart + 2 * k0, conjugate, w, split);
+                    int base = rowStart + (split ? k0 : 2 * k0);
+                    columnBlock(data, base, data, base, fz, plane, Math.min(lz, nxh - k0), inCount, outCount, forward,
+                            otf, rowStart + 2 * k0, conjugate, w, split);
                 }
             }
         });
@@ -303,8 +323,9 @@ final class StockhamFft3d implements Fft3d {
     /**
      * Transforms of {@code bw} neighbouring complex columns, point j of column b at
      * {@code data[base + j * stride + 2 b]} (interleaved) or at {@code data[base + j * stride + b]} with
-     * its imaginary part {@code nx/2+1} floats later ({@code split}), in place, with thread {@code w}'s
-     * scratch. Points from {@code inCount} on are taken as zero without being read; only the first
+     * its imaginary part {@code nx/2+1} floats later ({@code split}), written to {@code dst} from
+     * {@code dstBase} in the same layout (in place when that is {@code data, base}), with thread
+     * {@code w}'s scratch. Points from {@code inCount} on are taken as zero without being read; only the first
      * {@code outCount} points are written back. With {@code otf} (interleaved, point j of column b at
      * {@code otf[otfBase + j * stride + 2 b]}), the block is multiplied by the OTF and transformed back
      * (inverse) before it is written: the fused convolution.
@@ -312,8 +333,9 @@ final class StockhamFft3d implements Fft3d {
      * <p>Split rows are copied in and out with {@code System.arraycopy}; interleaved ones need a
      * scalar loop (C2 does not vectorize a stride-2 access), which took a quarter of a convolution.
      */
-    private void columnBlock(float[] data, LineFft f, int base, int stride, int bw, int inCount, int outCount,
-                             boolean forward, float[] otf, int otfBase, boolean conjugate, int w, boolean split) {
+    private void columnBlock(float[] data, int base, float[] dst, int dstBase, LineFft f, int stride, int bw,
+                             int inCount, int outCount, boolean forward, float[] otf, int otfBase, boolean conjugate,
+                             int w, boolean split) {
         int n = f.length();
         float[] re = bre[w], im = bim[w], sr = wre[w], si = wim[w];
         float[][] st = streams[w];
@@ -357,16 +379,16 @@ final class StockhamFft3d implements Fft3d {
         }
         if (split) {
             for (int j = 0; j < outCount; j++) {
-                int p = base + j * stride;
-                System.arraycopy(re, j * bw, data, p, bw);
-                System.arraycopy(im, j * bw, data, p + nxh, bw);
+                int p = dstBase + j * stride;
+                System.arraycopy(re, j * bw, dst, p, bw);
+                System.arraycopy(im, j * bw, dst, p + nxh, bw);
             }
         } else {
             for (int j = 0; j < outCount; j++) {
-                int p = base + j * stride, q = j * bw;
+                int p = dstBase + j * stride, q = j * bw;
                 for (int b = 0; b < bw; b++) {
-                    data[p + 2 * b] = re[q + b];
-                    data[p + 2 * b + 1] = im[q + b];
+                    dst[p + 2 * b] = re[q + b];
+                    dst[p + 2 * b + 1] = im[q + b];
                 }
             }
         }
