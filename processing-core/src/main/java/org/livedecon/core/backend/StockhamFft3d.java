@@ -45,6 +45,10 @@ final class StockhamFft3d implements Fft3d {
     private final float[][][] streams;
     /** Per thread: eight rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
     private final float[][][] rows;
+    /** Per thread: four tiles of {@code TILE x MAX_LANES} floats, the x pass's transposes. */
+    private final float[][][] tiles;
+    /** kx values per transposed tile: 16 floats, one 64-byte cache line of a row. */
+    private static final int TILE = 16;
     /** Per thread: one plane of the spectrum, between the x and the y pass of a 2D transform. */
     private final float[][] planeScratch;
 
@@ -73,6 +77,7 @@ final class StockhamFft3d implements Fft3d {
         for (int i = 0; i < t; i++) streams[i] = LineFft.streams(size);
         rows = new float[t][8][MAX_LANES];
         planeScratch = new float[t][ny > 1 ? plane : 0];
+        tiles = new float[t][4][TILE * MAX_LANES];
     }
 
     /** Lines per block for a length: a multiple of 16 (a SIMD register or two), fewer for long lines. */
@@ -404,28 +409,41 @@ final class StockhamFft3d implements Fft3d {
     private void splitHalfSpectra(float[] re, float[] im, float[] out, int dst, int lanes, int second, int w) {
         float[] zr = rows[w][0], zi = rows[w][1], mr = rows[w][2], mi = rows[w][3];
         float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
-        for (int k = 0; k < nxh; k++) {
-            int m = k == 0 ? 0 : nx - k;
-            System.arraycopy(re, k * lanes, zr, 0, lanes);
-            System.arraycopy(im, k * lanes, zi, 0, lanes);
-            System.arraycopy(re, m * lanes, mr, 0, lanes);
-            System.arraycopy(im, m * lanes, mi, 0, lanes);
-            for (int b = 0; b < lanes; b++) {
-                float a = zr[b], c = zi[b], e = mr[b], g = mi[b];
-                ar[b] = 0.5f * (a + e);
-                ai[b] = 0.5f * (c - g);
-                br[b] = 0.5f * (c + g);
-                bi[b] = 0.5f * (e - a);
+        float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
+        for (int k0 = 0; k0 < nxh; k0 += TILE) {
+            int kc = Math.min(TILE, nxh - k0);
+            for (int kk = 0; kk < kc; kk++) {
+                int k = k0 + kk, m = k == 0 ? 0 : nx - k;
+                System.arraycopy(re, k * lanes, zr, 0, lanes);
+                System.arraycopy(im, k * lanes, zi, 0, lanes);
+                System.arraycopy(re, m * lanes, mr, 0, lanes);
+                System.arraycopy(im, m * lanes, mi, 0, lanes);
+                for (int b = 0; b < lanes; b++) {
+                    float a = zr[b], c = zi[b], e = mr[b], g = mi[b];
+                    ar[b] = 0.5f * (a + e);
+                    ai[b] = 0.5f * (c - g);
+                    br[b] = 0.5f * (c + g);
+                    bi[b] = 0.5f * (e - a);
+                }
+                System.arraycopy(ar, 0, tar, kk * lanes, lanes);
+                System.arraycopy(ai, 0, tai, kk * lanes, lanes);
+                System.arraycopy(br, 0, tbr, kk * lanes, lanes);
+                System.arraycopy(bi, 0, tbi, kk * lanes, lanes);
             }
-            int o = dst + k;
+            // a tile of TILE values per row: each row gets whole cache lines, in order
             for (int b = 0; b < lanes; b++) {
-                out[o + row * b] = ar[b];
-                out[o + row * b + nxh] = ai[b];
+                int o = dst + row * b + k0;
+                for (int kk = 0; kk < kc; kk++) {
+                    out[o + kk] = tar[kk * lanes + b];
+                    out[o + nxh + kk] = tai[kk * lanes + b];
+                }
             }
-            o += row * lanes;
             for (int b = 0; b < second; b++) {
-                out[o + row * b] = br[b];
-                out[o + row * b + nxh] = bi[b];
+                int o = dst + row * (lanes + b) + k0;
+                for (int kk = 0; kk < kc; kk++) {
+                    out[o + kk] = tbr[kk * lanes + b];
+                    out[o + nxh + kk] = tbi[kk * lanes + b];
+                }
             }
         }
     }
@@ -438,35 +456,50 @@ final class StockhamFft3d implements Fft3d {
     private void joinHalfSpectra(float[] in, int src, float[] re, float[] im, int lanes, int second, int w) {
         float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
         float[] zr = rows[w][0], zi = rows[w][1];
-        for (int k = 0; k < nxh; k++) {
-            int o = src + k;
+        float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
+        for (int k0 = 0; k0 < nxh; k0 += TILE) {
+            int kc = Math.min(TILE, nxh - k0);
             for (int b = 0; b < lanes; b++) {
-                ar[b] = in[o + row * b];
-                ai[b] = in[o + row * b + nxh];
-            }
-            o += row * lanes;
-            for (int b = 0; b < second; b++) {
-                br[b] = in[o + row * b];
-                bi[b] = in[o + row * b + nxh];
-            }
-            for (int b = second; b < lanes; b++) {
-                br[b] = 0f;
-                bi[b] = 0f;
-            }
-            for (int b = 0; b < lanes; b++) {
-                zr[b] = ar[b] - bi[b];
-                zi[b] = ai[b] + br[b];
-            }
-            System.arraycopy(zr, 0, re, k * lanes, lanes);
-            System.arraycopy(zi, 0, im, k * lanes, lanes);
-            int m = nx - k;
-            if (k > 0 && m >= nxh) {
-                for (int b = 0; b < lanes; b++) {
-                    zr[b] = ar[b] + bi[b];
-                    zi[b] = br[b] - ai[b];
+                int o = src + row * b + k0;
+                for (int kk = 0; kk < kc; kk++) {
+                    tar[kk * lanes + b] = in[o + kk];
+                    tai[kk * lanes + b] = in[o + nxh + kk];
                 }
-                System.arraycopy(zr, 0, re, m * lanes, lanes);
-                System.arraycopy(zi, 0, im, m * lanes, lanes);
+            }
+            for (int b = 0; b < second; b++) {
+                int o = src + row * (lanes + b) + k0;
+                for (int kk = 0; kk < kc; kk++) {
+                    tbr[kk * lanes + b] = in[o + kk];
+                    tbi[kk * lanes + b] = in[o + nxh + kk];
+                }
+            }
+            for (int kk = 0; kk < kc; kk++) {
+                System.arraycopy(tar, kk * lanes, ar, 0, lanes);
+                System.arraycopy(tai, kk * lanes, ai, 0, lanes);
+                if (second > 0) {
+                    System.arraycopy(tbr, kk * lanes, br, 0, second);
+                    System.arraycopy(tbi, kk * lanes, bi, 0, second);
+                }
+                for (int b = second; b < lanes; b++) {
+                    br[b] = 0f;
+                    bi[b] = 0f;
+                }
+                int k = k0 + kk;
+                for (int b = 0; b < lanes; b++) {
+                    zr[b] = ar[b] - bi[b];
+                    zi[b] = ai[b] + br[b];
+                }
+                System.arraycopy(zr, 0, re, k * lanes, lanes);
+                System.arraycopy(zi, 0, im, k * lanes, lanes);
+                int m = nx - k;
+                if (k > 0 && m >= nxh) {
+                    for (int b = 0; b < lanes; b++) {
+                        zr[b] = ar[b] + bi[b];
+                        zi[b] = br[b] - ai[b];
+                    }
+                    System.arraycopy(zr, 0, re, m * lanes, lanes);
+                    System.arraycopy(zi, 0, im, m * lanes, lanes);
+                }
             }
         }
     }
