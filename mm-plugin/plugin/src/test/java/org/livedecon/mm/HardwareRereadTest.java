@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livedecon.core.calibration.CalibrationException;
 import org.livedecon.core.calibration.ScanPlan;
 import org.livedecon.core.calibration.TooFewBeadsException;
 import org.livedecon.core.psf.PsfLibrary;
+import org.livedecon.mm.mmcore.MmCoreMicroscopeTest;
+import org.livedecon.mm.testing.Fakes;
+import org.livedecon.mm.ui.SettingsPanelTest;
+import org.livedecon.mm.wizard.CalibrationWizardModel;
+import org.livedecon.mm.wizard.DemoCameraWizardTest;
 import org.livedecon.sim.DemoBeadMicroscope;
+
 
 /** The wizard reads the hardware when it opens and when a step needs it, not once. */
 class HardwareRereadTest {
