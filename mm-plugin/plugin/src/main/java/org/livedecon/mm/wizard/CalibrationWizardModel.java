@@ -36,8 +36,6 @@ import org.livedecon.core.hardware.Shutter;
 import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.model.Optics;
 import org.livedecon.core.psf.model.PsfModel;
-import org.livedecon.mm.settings.ChannelPsf;
-import org.livedecon.mm.settings.PluginSettings;
 import org.livedecon.mm.settings.PsfAssignments;
 
 
@@ -45,7 +43,7 @@ import org.livedecon.mm.settings.PsfAssignments;
 /**
  * The PSF calibration wizard without Swing: the inputs of each page and the work behind each step,
  * over {@link CalibrationSession}. Steps, in order: {@link #readHardware()} (pixel size, exposure,
- * focus and default focus limits), optics (setters, {@link #applyPreset}), {@link #preview()} and
+ * focus and default focus limits), optics ({@link #setInputs}, {@link #applyPreset}), {@link #preview()} and
  * {@link #useSuggestedExposure()}, {@link #plan()}, {@link #acquire} (live mode paused, focus,
  * exposure and ROI restored by the session), the bead review ({@link #rejectionCounts()},
  * {@link #scanProjection()}), the result ({@link #reportImage()}, {@link #fwhmTable()}) and
@@ -55,7 +53,7 @@ import org.livedecon.mm.settings.PsfAssignments;
  * current focus ± {@value #DEFAULT_LIMIT_HALF_RANGE_UM} µm and the user may edit them; the scan
  * is checked against them (and against the drive's own, if it has any) before anything moves.
  *
- * <p>Threading: the hardware steps block and belong on a worker thread; the setters and the step
+ * <p>Threading: the hardware steps block and belong on a worker thread; the inputs and the step
  * methods are called by one thread at a time (the EDT hands over to the worker). {@link #cancel()}
  * may be called from any thread.
  */
@@ -85,24 +83,9 @@ public final class CalibrationWizardModel {
     private final PsfLibrary library;
     private final LiveMode live;
 
-    /**
-     * The optics the wizard starts with are the processor's default theoretical PSF (model, NA,
-     * emission, immersion), so that both windows name one default optics and one theory.
-     */
-    private static final ChannelPsf DEFAULT_OPTICS = PluginSettings.defaults().defaultPsf();
-
-    private String preset = "";
-    private double na = DEFAULT_OPTICS.na();
-    private double immersionIndex = DEFAULT_OPTICS.immersionIndex();
-    private double wavelengthUm = DEFAULT_OPTICS.wavelengthUm();
-    private double pixelSizeUm = Double.NaN;
+    /** What the user entered (or the hardware gave where nothing was entered). */
+    private WizardInputs inputs = WizardInputs.defaults();
     private double hardwarePixelSizeUm = Double.NaN;
-    private double zStepUm = Double.NaN;
-    private double zHalfRangeUm = Double.NaN;
-    private double beadDiameterUm = 0.1;
-    private double exposureMs = Double.NaN;
-    private int framesPerPlane = 1;
-    private PsfModel theoryModel = DEFAULT_OPTICS.model();
     /** The last theoretical FWHMs shown on the optics page, and what they were computed for. */
     private String theoryFwhmKey;
     private double[] theoryFwhm;
@@ -175,9 +158,7 @@ public final class CalibrationWizardModel {
             throw new IllegalArgumentException("unknown objective preset '" + name + "': known are "
                     + objectivePresets().keySet());
         }
-        preset = name;
-        na = v[0];
-        immersionIndex = v[1];
+        inputs = inputs.toBuilder().preset(name, v[0], v[1]).build();
     }
 
     /**
@@ -192,9 +173,11 @@ public final class CalibrationWizardModel {
             hardwarePixelSizeUm = Double.NaN; // the user enters it on the optics page
         }
         // the pixel size follows the hardware (another objective) unless the user typed their own
-        if (Double.isNaN(pixelSizeUm) || pixelSizeUm == before) pixelSizeUm = hardwarePixelSizeUm;
+        if (Double.isNaN(inputs.pixelSizeUm()) || inputs.pixelSizeUm() == before) {
+            inputs = inputs.toBuilder().pixelSizeUm(hardwarePixelSizeUm).build();
+        }
         try {
-            exposureMs = hardware.camera().exposureMs();
+            inputs = inputs.toBuilder().exposureMs(hardware.camera().exposureMs()).build();
             focusAtStartUm = hardware.focus().positionUm();
         } catch (HardwareException e) {
             throw new CalibrationException("cannot read the hardware: " + e.getMessage(), e);
@@ -211,8 +194,8 @@ public final class CalibrationWizardModel {
 
     /** The optics as entered. @throws IllegalArgumentException naming the bad value */
     public Optics optics() {
-        return Optics.builder().na(na).immersionIndex(immersionIndex).sampleIndex(immersionIndex)
-                .wavelengthUm(wavelengthUm).build();
+        return Optics.builder().na(inputs.na()).immersionIndex(inputs.immersionIndex())
+                .sampleIndex(inputs.immersionIndex()).wavelengthUm(inputs.wavelengthUm()).build();
     }
 
     /**
@@ -234,11 +217,11 @@ public final class CalibrationWizardModel {
         if (f != null) {
             // the same model, optics and sampling as the theory column of the result
             out.add(String.format(Locale.ROOT, "theoretical FWHM (%s, at this pixel size and z step): lateral %.3f µm, "
-                    + "axial %.3f µm", theoryModel.label(), f[0], f[2]));
+                    + "axial %.3f µm", inputs.theoryModel().label(), f[0], f[2]));
         }
-        if (pixelSizeUm > 1.2 * nx) {
+        if (inputs.pixelSizeUm() > 1.2 * nx) {
             out.add(String.format(Locale.ROOT, "warning: pixel %.3f µm is %.1fx Nyquist: the PSF will be under-sampled",
-                    pixelSizeUm, pixelSizeUm / nx));
+                    inputs.pixelSizeUm(), inputs.pixelSizeUm() / nx));
         }
         double step = effectiveZStepUm();
         if (step > nz * 1.0001) {
@@ -254,7 +237,9 @@ public final class CalibrationWizardModel {
      * size. Cached for the last inputs (a Gibson–Lanni PSF takes a moment).
      */
     public double[] theoryFwhmUm() {
+        double pixelSizeUm = inputs.pixelSizeUm();
         if (!(pixelSizeUm > 0) || Double.isInfinite(pixelSizeUm)) return null;
+        PsfModel theoryModel = inputs.theoryModel();
         Optics o = optics();
         double dz = effectiveZStepUm();
         // deep enough that the axial profile falls below half: ±2 closed-form axial FWHM
@@ -270,7 +255,7 @@ public final class CalibrationWizardModel {
 
     /** The z step the scan will use: the entered one, else min(Nyquist z, 0.2 µm). */
     public double effectiveZStepUm() {
-        return Double.isNaN(zStepUm) ? Math.min(OpticsFacts.nyquistAxialUm(optics()), 0.2) : zStepUm;
+        return Double.isNaN(inputs.zStepUm()) ? Math.min(OpticsFacts.nyquistAxialUm(optics()), 0.2) : inputs.zStepUm();
     }
 
     /**
@@ -285,7 +270,7 @@ public final class CalibrationWizardModel {
     /** Half the z range the scan will use: the entered one, else max(5 FWHM_z, 3 FWHM_z + 1 µm) of the theory. */
     public double effectiveZHalfRangeUm() {
         double fz = OpticsFacts.axialFwhmUm(optics());
-        return Double.isNaN(zHalfRangeUm) ? Math.max(5 * fz, 3 * fz + 1) : zHalfRangeUm;
+        return Double.isNaN(inputs.zHalfRangeUm()) ? Math.max(5 * fz, 3 * fz + 1) : inputs.zHalfRangeUm();
     }
 
     // ----- page 2: preview and exposure -----
@@ -307,6 +292,7 @@ public final class CalibrationWizardModel {
 
     private Preview snapPreview() throws CalibrationException {
         WizardMicroscope m = microscope();
+        double exposureMs = inputs.exposureMs();
         double before;
         try {
             before = m.camera().exposureMs();
@@ -360,7 +346,7 @@ public final class CalibrationWizardModel {
     /** Takes {@link #suggestedExposureMs()}. @throws IllegalStateException before a preview */
     public void useSuggestedExposure() {
         if (preview == null) throw new IllegalStateException("snap a preview first");
-        exposureMs = suggestedExposureMs();
+        inputs = inputs.toBuilder().exposureMs(suggestedExposureMs()).build();
     }
 
     // ----- page 3: z-scan -----
@@ -567,18 +553,20 @@ public final class CalibrationWizardModel {
 
     /** The session settings from the inputs. @throws IllegalArgumentException naming a bad value */
     public CalibrationSettings settings() {
+        double beadDiameterUm = inputs.beadDiameterUm();
         if (!(beadDiameterUm >= 0 && beadDiameterUm < 5)) {
             throw new IllegalArgumentException("bead diameter must be 0 to 5 µm, got " + beadDiameterUm);
         }
-        ExtractionSettings es = ExtractionSettings.builder().optics(optics()).theoryModel(theoryModel)
+        ExtractionSettings es = ExtractionSettings.builder().optics(optics()).theoryModel(inputs.theoryModel())
                 .beadDiameterUm(beadDiameterUm).build();
         return CalibrationSettings.builder().extraction(es).zStepUm(effectiveZStepUm()).zHalfRangeUm(effectiveZHalfRangeUm())
-                .exposureMs(exposureMs).framesPerPlane(framesPerPlane).build();
+                .exposureMs(inputs.exposureMs()).framesPerPlane(inputs.framesPerPlane()).build();
     }
 
     /** The hardware as the session sees it: the user's limits and pixel size. */
     private WizardMicroscope microscope() throws CalibrationException {
         if (Double.isNaN(focusLowerUm)) readHardware();
+        double pixelSizeUm = inputs.pixelSizeUm();
         if (!(pixelSizeUm > 0) || Double.isInfinite(pixelSizeUm)) {
             throw new CalibrationException("no pixel size: enter the pixel size at the sample in µm (Micro-Manager "
                     + "reports " + hardwarePixelSizeUm + ")");
@@ -602,32 +590,35 @@ public final class CalibrationWizardModel {
 
     // ----- inputs -----
 
-    public String preset() { return preset; }
-    public double na() { return na; }
-    public void setNa(double v) { na = v; preset = ""; }
-    public double immersionIndex() { return immersionIndex; }
-    public void setImmersionIndex(double v) { immersionIndex = v; preset = ""; }
+    /**
+     * The optics, preview and scan inputs: the user's, with the hardware's pixel size and exposure
+     * after {@link #readHardware()} where the user entered none.
+     */
+    public WizardInputs inputs() { return inputs; }
+
+    /** Takes a page's inputs, all at once. */
+    public void setInputs(WizardInputs v) {
+        if (v == null) throw new IllegalArgumentException("inputs are required");
+        inputs = v;
+    }
+
+    // read shortcuts for the pages: inputs().x()
+    public String preset() { return inputs.preset(); }
+    public double na() { return inputs.na(); }
+    public double immersionIndex() { return inputs.immersionIndex(); }
     /** Emission wavelength, µm. */
-    public double wavelengthUm() { return wavelengthUm; }
-    public void setWavelengthUm(double v) { wavelengthUm = v; }
+    public double wavelengthUm() { return inputs.wavelengthUm(); }
     /** Pixel size at the sample, µm (the hardware's after {@link #readHardware()}, NaN if unknown). */
-    public double pixelSizeUm() { return pixelSizeUm; }
-    public void setPixelSizeUm(double v) { pixelSizeUm = v; }
+    public double pixelSizeUm() { return inputs.pixelSizeUm(); }
     /** The z step entered, NaN for the theory's. */
-    public double zStepUm() { return zStepUm; }
-    public void setZStepUm(double v) { zStepUm = v; }
+    public double zStepUm() { return inputs.zStepUm(); }
     /** Half the z range entered, NaN for the theory's. */
-    public double zHalfRangeUm() { return zHalfRangeUm; }
-    public void setZHalfRangeUm(double v) { zHalfRangeUm = v; }
-    public double beadDiameterUm() { return beadDiameterUm; }
-    public void setBeadDiameterUm(double v) { beadDiameterUm = v; }
+    public double zHalfRangeUm() { return inputs.zHalfRangeUm(); }
+    public double beadDiameterUm() { return inputs.beadDiameterUm(); }
     /** Exposure for the preview and the scan, ms (the camera's after {@link #readHardware()}). */
-    public double exposureMs() { return exposureMs; }
-    public void setExposureMs(double v) { exposureMs = v; }
-    public int framesPerPlane() { return framesPerPlane; }
-    public void setFramesPerPlane(int v) { framesPerPlane = v; }
-    public PsfModel theoryModel() { return theoryModel; }
-    public void setTheoryModel(PsfModel v) { theoryModel = v; }
+    public double exposureMs() { return inputs.exposureMs(); }
+    public int framesPerPlane() { return inputs.framesPerPlane(); }
+    public PsfModel theoryModel() { return inputs.theoryModel(); }
     public double focusLowerUm() { return focusLowerUm; }
     public double focusUpperUm() { return focusUpperUm; }
     /** Focus position found by {@link #readHardware()}, µm. */

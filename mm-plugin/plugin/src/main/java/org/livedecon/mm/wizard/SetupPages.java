@@ -121,18 +121,19 @@ final class SetupPages {
 
         private void write() {
             double n = parse(na, "numerical aperture", null), ni = parse(index, "immersion index", null);
+            WizardInputs.Builder b = model.inputs().toBuilder();
             if (n != model.na() || ni != model.immersionIndex()) { // edited by hand: no longer the preset
-                model.setNa(n);
-                model.setImmersionIndex(ni);
+                b.na(n).immersionIndex(ni);
                 filling = true;
                 preset.setSelectedItem(CUSTOM);
                 filling = false;
             }
-            model.setWavelengthUm(parse(wavelength, "emission wavelength", null));
-            model.setPixelSizeUm(parse(pixel, "pixel size", null));
-            model.setZStepUm(parse(zStep, "z step", Double.NaN));
-            model.setBeadDiameterUm(parse(bead, "bead diameter", 0.0));
-            model.setTheoryModel((PsfModel) theory.getSelectedItem());
+            b.wavelengthUm(parse(wavelength, "emission wavelength", null))
+                    .pixelSizeUm(parse(pixel, "pixel size", null))
+                    .zStepUm(parse(zStep, "z step", Double.NaN))
+                    .beadDiameterUm(parse(bead, "bead diameter", 0.0))
+                    .theoryModel((PsfModel) theory.getSelectedItem());
+            model.setInputs(b.build());
         }
 
         @Override
@@ -221,7 +222,7 @@ final class SetupPages {
             try {
                 double ms = parse(exposure, "exposure", null);
                 if (!(ms > 0)) throw new IllegalArgumentException("exposure must be positive, got " + ms + " ms");
-                model.setExposureMs(ms);
+                model.setInputs(model.inputs().toBuilder().exposureMs(ms).build());
                 return true;
             } catch (IllegalArgumentException e) {
                 error(e.getMessage());
@@ -282,9 +283,8 @@ final class SetupPages {
                 model.setFocusLimitsUm(lo, hi);
                 double h = parse(halfRange, "half range", Double.NaN);
                 double s = parse(step, "z step", Double.NaN);
-                model.setZHalfRangeUm(h);
-                model.setZStepUm(s);
-                model.setFramesPerPlane((Integer) frames.getValue());
+                model.setInputs(model.inputs().toBuilder().zHalfRangeUm(h).zStepUm(s)
+                        .framesPerPlane((Integer) frames.getValue()).build());
                 model.settings();
                 return true;
             } catch (IllegalArgumentException e) {

@@ -70,11 +70,13 @@ public class CalibrationWizardModelTest {
         CalibrationWizardModel w = new CalibrationWizardModel(m, new PsfLibrary(library), live);
         w.readHardware();
         w.applyPreset("100x-1.40-oil");
-        w.setImmersionIndex(1.518);
-        w.setWavelengthUm(0.52);
-        w.setTheoryModel(PsfModel.BORN_WOLF);
-        w.setZStepUm(0.1);
-        w.setBeadDiameterUm(0.1);
+        w.setInputs(w.inputs().toBuilder()
+                .immersionIndex(1.518)
+                .wavelengthUm(0.52)
+                .theoryModel(PsfModel.BORN_WOLF)
+                .zStepUm(0.1)
+                .beadDiameterUm(0.1)
+                .build());
         return w;
     }
 
@@ -187,7 +189,7 @@ public class CalibrationWizardModelTest {
         m.camera().setExposureMs(10);
         FakeLive live = new FakeLive(true);
         final CalibrationWizardModel w = model(m, dir, live);
-        w.setExposureMs(100);
+        w.setInputs(w.inputs().toBuilder().exposureMs(100).build());
         long before = m.camera().snapCount();
         final int[] planes = {0};
         CalibrationCancelledException e = assertThrows(CalibrationCancelledException.class,
@@ -234,7 +236,7 @@ public class CalibrationWizardModelTest {
     @Test
     void badOpticsAreNamed(@TempDir Path dir) throws Exception {
         CalibrationWizardModel w = model(slide(0), dir, new FakeLive(false));
-        w.setNa(1.6);
+        w.setInputs(w.inputs().toBuilder().na(1.6).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::settings);
         assertTrue(e.getMessage().contains("NA 1.6"), e.getMessage());
         assertTrue(w.opticsFacts().get(0).startsWith("invalid optics"), w.opticsFacts().toString());

@@ -24,11 +24,13 @@ public class DemoCameraWizardTest {
     public static CalibrationWizardModel wizard(DemoBeadMicroscope m, Path dir) throws Exception {
         CalibrationWizardModel w = new CalibrationWizardModel(m, new PsfLibrary(dir), CalibrationWizardModel.LiveMode.NONE);
         w.readHardware();
-        w.setNa(0.3);
-        w.setImmersionIndex(1.0);
-        w.setWavelengthUm(0.52);
-        w.setZHalfRangeUm(12);
-        w.setZStepUm(1);
+        w.setInputs(w.inputs().toBuilder()
+                .na(0.3)
+                .immersionIndex(1.0)
+                .wavelengthUm(0.52)
+                .zHalfRangeUm(12)
+                .zStepUm(1)
+                .build());
         return w;
     }
 
@@ -71,7 +73,7 @@ public class DemoCameraWizardTest {
     void theMeasuredCropFitsAShortScan(@TempDir Path dir) throws Exception {
         DemoBeadMicroscope m = DemoBeadMicroscope.builder().bitDepth(16).seed(5).build();
         CalibrationWizardModel w = wizard(m, dir);
-        w.setZHalfRangeUm(7);
+        w.setInputs(w.inputs().toBuilder().zHalfRangeUm(7).build());
         ExtractionResult r = w.acquire("demo-short", null);
         assertTrue(r.report().beadsUsed() >= 20, r.report().summary());
         int[] half = r.cropHalfWidths();

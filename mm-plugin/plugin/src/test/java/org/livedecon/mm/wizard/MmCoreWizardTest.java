@@ -115,12 +115,14 @@ class MmCoreWizardTest {
             w.readHardware();
             assertEquals(start, w.focusAtStartUm(), 1e-6);
             assertEquals(start - 100, w.focusLowerUm(), 1e-6);
-            w.setPixelSizeUm(1.0); // DemoCamera draws 1 px = 1 µm; the bare configuration has no pixel size
-            w.setNa(0.3);
-            w.setImmersionIndex(1.0);
-            w.setWavelengthUm(0.52);
-            w.setZStepUm(1);
-            w.setZHalfRangeUm(12);
+            w.setInputs(w.inputs().toBuilder()
+                    .pixelSizeUm(1.0) // DemoCamera draws 1 px = 1 µm; the bare configuration has no pixel size
+                    .na(0.3)
+                    .immersionIndex(1.0)
+                    .wavelengthUm(0.52)
+                    .zStepUm(1)
+                    .zHalfRangeUm(12)
+                    .build());
 
             Preview p = w.preview();
             System.out.println("MMCore preview: " + p);

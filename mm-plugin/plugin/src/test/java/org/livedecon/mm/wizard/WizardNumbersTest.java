@@ -37,7 +37,7 @@ class WizardNumbersTest {
     void theOpticsPageShowsTheResultsTheoryAndTheScanPageThePlannedRange(@TempDir Path dir) throws Exception {
         DemoBeadMicroscope m = DemoBeadMicroscope.builder().sensor(256, 256).bitDepth(16).seed(4).build();
         CalibrationWizardModel w = DemoCameraWizardTest.wizard(m, dir);
-        w.setZHalfRangeUm(11.6); // not a whole number of 1 µm steps
+        w.setInputs(w.inputs().toBuilder().zHalfRangeUm(11.6).build()); // not a whole number of 1 µm steps
         String facts = String.join("\n", w.opticsFacts());
         double[] before = w.theoryFwhmUm();
         String axial = String.format(java.util.Locale.ROOT, "axial %.3f µm", before[2]);
@@ -82,10 +82,12 @@ class WizardNumbersTest {
         DemoBeadMicroscope m = DemoBeadMicroscope.builder().sensor(256, 256).bitDepth(16).build();
         final CalibrationWizardModel model = new CalibrationWizardModel(m, new PsfLibrary(dir), live);
         model.readHardware();
-        model.setNa(0.3);
-        model.setImmersionIndex(1.0);
-        model.setZHalfRangeUm(12);
-        model.setZStepUm(1);
+        model.setInputs(model.inputs().toBuilder()
+                .na(0.3)
+                .immersionIndex(1.0)
+                .zHalfRangeUm(12)
+                .zStepUm(1)
+                .build());
         final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
         final ResultPages.Acquire acquire = (ResultPages.Acquire) wizard.pages().get(3);
         SettingsPanelTest.onEdt(() -> {
