@@ -591,8 +591,8 @@ public final class CalibrationWizardModel {
     // ----- inputs -----
 
     /**
-     * The optics, preview and scan inputs: the user's, with the hardware's pixel size and exposure
-     * after {@link #readHardware()} where the user entered none.
+     * The optics, preview and scan inputs as entered; {@link #readHardware()} puts in the camera's
+     * exposure and the hardware's pixel size (unless the user typed their own).
      */
     public WizardInputs inputs() { return inputs; }
 
