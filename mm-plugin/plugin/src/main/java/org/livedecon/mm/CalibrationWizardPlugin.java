@@ -1,13 +1,18 @@
 package org.livedecon.mm;
 
 import javax.swing.SwingUtilities;
-
 import org.livedecon.core.psf.PsfLibrary;
+import org.livedecon.mm.mmcore.ChannelPresets;
+import org.livedecon.mm.mmcore.MmCoreMicroscope;
+import org.livedecon.mm.mmcore.MmCoreShutter;
+import org.livedecon.mm.wizard.CalibrationWizard;
+import org.livedecon.mm.wizard.CalibrationWizardModel;
 import org.micromanager.MenuPlugin;
 import org.micromanager.SnapLiveManager;
 import org.micromanager.Studio;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.SciJavaPlugin;
+
 
 /**
  * "PSF from beads..." in Plugins &gt; Live Deconvolution: opens the PSF calibration wizard

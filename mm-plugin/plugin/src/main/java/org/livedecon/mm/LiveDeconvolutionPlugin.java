@@ -1,5 +1,10 @@
 package org.livedecon.mm;
 
+import org.livedecon.mm.processor.LiveDeconvolutionFactory;
+import org.livedecon.mm.processor.StudioReporter;
+import org.livedecon.mm.settings.PsfAssignments;
+import org.livedecon.mm.settings.SettingsConverter;
+import org.livedecon.mm.ui.LiveDeconvolutionConfigurator;
 import org.micromanager.PropertyMap;
 import org.micromanager.Studio;
 import org.micromanager.data.ProcessorConfigurator;
@@ -8,7 +13,11 @@ import org.micromanager.data.ProcessorPlugin;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.SciJavaPlugin;
 
-/** "Live Deconvolution" in Micro-Manager's On-the-fly Image Processing list: metadata and creation only. */
+/**
+ * "Live Deconvolution" in Micro-Manager's On-the-fly Image Processing list: metadata and creation only.
+ * Keep this class's name and package: Micro-Manager saves a user's pipeline under it and restores
+ * the pipeline by it (SavedSettingsTest).
+ */
 @Plugin(type = ProcessorPlugin.class)
 public final class LiveDeconvolutionPlugin implements ProcessorPlugin, SciJavaPlugin {
     public static final String NAME = "Live Deconvolution";

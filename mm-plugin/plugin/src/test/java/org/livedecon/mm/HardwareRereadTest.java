@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livedecon.core.calibration.CalibrationException;
 import org.livedecon.core.calibration.ScanPlan;
 import org.livedecon.core.calibration.TooFewBeadsException;
 import org.livedecon.core.psf.PsfLibrary;
+import org.livedecon.mm.mmcore.MmCoreMicroscopeTest;
+import org.livedecon.mm.testing.Fakes;
+import org.livedecon.mm.ui.SettingsPanelTest;
+import org.livedecon.mm.wizard.CalibrationWizardModel;
+import org.livedecon.mm.wizard.DemoCameraWizardTest;
 import org.livedecon.sim.DemoBeadMicroscope;
+
 
 /** The wizard reads the hardware when it opens and when a step needs it, not once. */
 class HardwareRereadTest {
@@ -42,8 +47,7 @@ class HardwareRereadTest {
             assertEquals(50, second.focusLowerUm(), 1e-12);
             assertEquals(250, second.focusUpperUm(), 1e-12);
             assertEquals(42, second.exposureMs(), 1e-12);
-            second.setZHalfRangeUm(2);
-            second.setZStepUm(0.5);
+            second.setInputs(second.inputs().toBuilder().zHalfRangeUm(2).zStepUm(0.5).build());
             ScanPlan plan = second.plan();
             assertEquals(148, plan.startUm(), 1e-9, plan.toString());
             assertTrue(studio.logs.errors.isEmpty(), studio.logs.all());
@@ -58,8 +62,7 @@ class HardwareRereadTest {
         DemoBeadMicroscope m = DemoBeadMicroscope.builder().sensor(64, 64).build();
         CalibrationWizardModel w = new CalibrationWizardModel(m, new PsfLibrary(dir), CalibrationWizardModel.LiveMode.NONE);
         w.readHardware();
-        w.setZHalfRangeUm(2);
-        w.setZStepUm(1);
+        w.setInputs(w.inputs().toBuilder().zHalfRangeUm(2).zStepUm(1).build());
         m.focus().moveTo(150); // moved while the wizard stayed open
         assertEquals(148, w.plan().startUm(), 1e-9, "default limits follow the focus a step finds");
         assertEquals(250, w.focusUpperUm(), 1e-9);
@@ -74,7 +77,7 @@ class HardwareRereadTest {
     void beadCountsAfterARefusalAreTheOnesItNames(@TempDir Path dir) throws Exception {
         DemoBeadMicroscope m = DemoBeadMicroscope.builder().sensor(256, 256).bitDepth(16).build();
         CalibrationWizardModel w = DemoCameraWizardTest.wizard(m, dir);
-        w.setZHalfRangeUm(2); // far too short a scan for any crop
+        w.setInputs(w.inputs().toBuilder().zHalfRangeUm(2).build()); // far too short a scan for any crop
         TooFewBeadsException e = assertThrows(TooFewBeadsException.class, () -> w.acquire("short", null));
         Map<String, Integer> counts = w.beadCounts();
         int detected = w.beads().size();

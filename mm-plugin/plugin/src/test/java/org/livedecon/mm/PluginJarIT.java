@@ -66,6 +66,9 @@ class PluginJarIT {
             }
             assertEquals(1, processors.size(), "processor plugins: " + processors);
             assertEquals(1, menus.size(), "menu plugins: " + menus);
+            // the index names the classes where they are: the processor where saved pipelines look for it
+            assertEquals(SavedSettingsTest.SAVED_PLUGIN_CLASS, processors.get(0));
+            assertEquals(CalibrationWizardPlugin.class.getName(), menus.get(0));
             Class<?> processor = Class.forName(processors.get(0), true, loader);
             assertEquals(loader, processor.getClassLoader(), "the plugin class must come from the jar");
             assertTrue(Class.forName("org.micromanager.data.ProcessorPlugin", false, loader).isAssignableFrom(processor));
