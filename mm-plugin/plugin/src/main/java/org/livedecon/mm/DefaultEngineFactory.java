@@ -11,6 +11,7 @@ import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.live.ChannelSetup;
 import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResources;
 import org.livedecon.core.live.LiveResultSink;
 import org.livedecon.core.live.LiveSettings;
 import org.livedecon.core.live.MemoryLedger;
@@ -31,7 +32,7 @@ import org.livedecon.core.volume.VoxelSize;
  * no name; the choice is logged per channel. Library PSFs are read from {@link PsfLibrary#standard()}
  * and resampled to the stack's voxel size, theoretical ones computed at it. The engine's worker
  * computes on {@link PluginSettings#device()}; when OpenCL cannot be used there it falls back to the
- * CPU backend and logs the reason once ({@link org.livedecon.core.backend.opencl.Backends#create}).
+ * CPU backend and logs the reason once ({@link org.livedecon.core.deconv.JobRunner#open}).
  */
 public final class DefaultEngineFactory implements EngineFactory {
     @Override
@@ -39,11 +40,10 @@ public final class DefaultEngineFactory implements EngineFactory {
                                  MemoryLedger ledger) throws Exception {
         VoxelSize voxel = geometry.voxelSize();
         Map<ChannelPsf, Psf> made = new HashMap<ChannelPsf, Psf>();
-        LiveSettings.Builder b = LiveSettings.builder()
+        LiveSettings options = LiveSettings.builder().policy(settings.policy()).device(settings.device()).build();
+        LiveResources.Builder b = LiveResources.builder()
                 .zPlanes(geometry.zPlanes())
                 .voxelSize(voxel)
-                .policy(settings.policy())
-                .device(settings.device())
                 .log(log)
                 .memoryLedger(ledger)
                 .defaultChannel(new ChannelSetup(psf(settings.defaultPsf(), voxel, made),
@@ -53,7 +53,7 @@ public final class DefaultEngineFactory implements EngineFactory {
                     withDarkOffset(settings.deconvolution(), e.getValue(), PsfLibrary.standard(), log)));
         }
         log.info(describe(settings, geometry));
-        return new LiveDeconvolver(b.build(), sink);
+        return new LiveDeconvolver(options, b.build(), sink);
     }
 
     /**
