@@ -1,13 +1,10 @@
 package org.livedecon.mm;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import java.util.TreeMap;
-import org.livedecon.core.io.TiffReader;
-import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.live.ChannelSetup;
 import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
@@ -19,10 +16,8 @@ import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.PsfFile;
 import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.PsfMetadata;
-import org.livedecon.core.psf.PsfOptions;
-import org.livedecon.core.psf.PsfPreparer;
 import org.livedecon.core.psf.model.Optics;
-import org.livedecon.core.psf.model.TheoreticalPsf;
+import org.livedecon.core.psf.source.PsfSource;
 import org.livedecon.core.volume.VoxelSize;
 
 /**
@@ -126,15 +121,8 @@ public final class DefaultEngineFactory implements EngineFactory {
         if (source.kind() == ChannelPsf.Kind.THEORETICAL) {
             Optics optics = Optics.builder().na(source.na()).wavelengthUm(source.wavelengthUm())
                     .immersionIndex(source.immersionIndex()).sampleIndex(source.immersionIndex()).build();
-            return TheoreticalPsf.generate(source.model(), optics, TheoreticalPsf.suggestedShape(source.model(), optics, voxel),
-                    voxel);
+            return PsfSource.theoretical(source.model(), optics).at(voxel);
         }
-        Path file = PsfLibrary.standard().file(source.libraryName());
-        TiffStack raw = TiffReader.read(file, 0, 0);
-        if (!raw.calibrated()) {
-            throw new IllegalArgumentException("PSF '" + source.libraryName() + "' (" + file
-                    + ") has no voxel size calibration (µm); the stacks' is " + voxel);
-        }
-        return PsfPreparer.prepare(raw.volume(), source.libraryName(), PsfOptions.builder().targetVoxelSize(voxel).build());
+        return PsfSource.file(PsfLibrary.standard().file(source.libraryName()), source.libraryName()).at(voxel);
     }
 }
