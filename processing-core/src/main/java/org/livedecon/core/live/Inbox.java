@@ -9,11 +9,12 @@ import org.livedecon.core.acquisition.PlaneCoords;
 
 /**
  * The hand-off between the acquisition thread and the intake thread. {@link #offer} is lock-free
- * (one queue node, and an unpark only while the intake sleeps): the acquisition never waits.
+ * (one queue node) and {@link #wakeIntake} unparks the intake only while it sleeps: the acquisition
+ * never waits.
  * {@link #take} blocks the intake thread until something arrives, parked rather than polling.
  *
  * <p>Why no lost wake-up: the intake announces itself ({@code waiter}, volatile) before its last
- * look at the queue, and a producer looks at {@code waiter} after its offer; with volatile
+ * look at the queue, and a producer looks at {@code waiter} ({@link #wakeIntake}) after its offer; with volatile
  * ordering at least one of them sees the other.
  */
 final class Inbox {
@@ -47,12 +48,26 @@ final class Inbox {
     private final AtomicInteger backlogPlanes = new AtomicInteger();
     private volatile Thread waiter;
 
-    /** Any thread; lock-free. A kept plane counts in {@link #backlog()} until taken up. */
+    /** Any thread; lock-free, no wake-up: call {@link #wakeIntake()} after. A kept plane counts until taken up. */
     void offer(Arrival a) {
         if (a.plane != null) backlogPlanes.incrementAndGet();
         queue.offer(a);
+    }
+
+    /**
+     * Wakes the intake if it sleeps; after {@link #offer}. Separate so that the acquisition thread
+     * puts a plane in first and measures that hand-off: waking a thread can hand it this CPU at once
+     * (the kernel lets a thread that slept run first), which would otherwise land inside the hand-off.
+     */
+    void wakeIntake() {
         Thread w = waiter;
         if (w != null) LockSupport.unpark(w);
+    }
+
+    /** {@link #offer} then {@link #wakeIntake}. */
+    void offerAndWake(Arrival a) {
+        offer(a);
+        wakeIntake();
     }
 
     /** The next arrival; blocks until there is one. One consumer thread only. */

@@ -14,8 +14,9 @@ import org.livedecon.core.acquisition.PlaneSink;
  *
  * <p><b>Threading.</b> {@link #accept} and {@link #finished} are called on the acquisition thread
  * and never block or throw: a plane is put into a lock-free queue (one small allocation, no
- * deconvolution, no copy; measured in {@link LiveMetrics#handOffP99Micros()}). An intake thread,
- * asleep while nothing arrives, assembles stacks and runs the streaming Wiener transforms; one
+ * deconvolution, no copy; measured in {@link LiveMetrics#handOffP99Micros()}), then the intake
+ * thread is woken if it sleeps (one unpark, after the measurement). The intake thread, asleep while
+ * nothing arrives, assembles stacks and runs the streaming Wiener transforms; one
  * worker thread deconvolves waiting stacks on its own backend. Results go to the
  * {@link LiveResultSink}, one call at a time, from the intake or the worker thread.
  * {@link #metrics()} may be called from any thread at any time.
@@ -109,6 +110,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         } finally {
             activeAccepts.decrementAndGet();
             metrics.handOff(t0, System.nanoTime() - t0);
+            inbox.wakeIntake();
         }
     }
 
@@ -125,7 +127,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             }
             metrics.planesIn.incrementAndGet();
             metrics.planesShed.incrementAndGet();
-            inbox.offer(new Inbox.Arrival(coords, System.nanoTime()));
+            inbox.offerAndWake(new Inbox.Arrival(coords, System.nanoTime()));
         } catch (Throwable t) {
             // never throw to the acquisition
         }
@@ -138,7 +140,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     @Override
     public void finished(boolean aborted, long delivered) {
         try {
-            if (!closed) inbox.offer(new Inbox.Arrival(null, delivered, aborted));
+            if (!closed) inbox.offerAndWake(new Inbox.Arrival(null, delivered, aborted));
         } catch (Throwable ignored) {
             // never throw to the acquisition
         }
@@ -155,7 +157,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             if (threadsStopped) return;
             closed = true;
             while (activeAccepts.get() > 0) Thread.yield();
-            inbox.offer(Inbox.Arrival.CLOSE);
+            inbox.offerAndWake(Inbox.Arrival.CLOSE);
             boolean interrupted = false;
             while (intake.isAlive() || worker.isAlive()) {
                 try {
