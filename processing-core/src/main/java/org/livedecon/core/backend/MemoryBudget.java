@@ -11,8 +11,9 @@ package org.livedecon.core.backend;
  *   <li>A live job ({@link #forLiveJob}): a quarter of the maximum heap, at least 64 MiB: the engine
  *       shares the heap with the acquisition (inside Micro-Manager), so one large stack must not
  *       take most of it.</li>
- *   <li>Raw data a live engine holds ({@link #liveHoldLimitBytes}): twice its spill budget plus
- *       256 MiB, at most half the maximum heap.</li>
+ *   <li>Raw data a live engine holds ({@link #liveHoldLimitBytes}): twice its spill budget
+ *       (default {@link #LIVE_SPILL_BUDGET_BYTES}, 512 MiB) plus 256 MiB, at most half the maximum
+ *       heap; the plugin's shared ledger has the same default limit.</li>
  *   <li>A device ({@link #deviceBytes}): 70 % of what is left of its memory; the rest is for what job
  *       plans do not count (the scratch spectrum of each grid, twiddles and kernels).</li>
  * </ul>
@@ -23,6 +24,8 @@ package org.livedecon.core.backend;
 public final class MemoryBudget {
     /** System property: the command line's heap budget per job, MiB (to test tiling, or to leave room for other work). */
     public static final String BUDGET_PROPERTY = "livedecon.memoryBudgetMiB";
+    /** The live engine's default spill budget: raw stacks waiting in memory beyond it go to disk. */
+    public static final long LIVE_SPILL_BUDGET_BYTES = 512L << 20;
     /** A device with less left than this keeps the heap budget (see the class comment). */
     static final long MIN_DEVICE_BYTES = 64L << 20;
 
@@ -69,8 +72,13 @@ public final class MemoryBudget {
 
     /** The default hard limit on raw data a live engine holds: twice its spill budget plus 256 MiB, at most half the heap. */
     public static long liveHoldLimitBytes(long spillBudgetBytes) {
+        return liveHoldLimitBytes(spillBudgetBytes, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As {@link #liveHoldLimitBytes(long)} for a maximum heap of {@code maxHeapBytes}. */
+    public static long liveHoldLimitBytes(long spillBudgetBytes, long maxHeapBytes) {
         long wanted = 2 * spillBudgetBytes + (256L << 20);
-        return Math.min(wanted, Runtime.getRuntime().maxMemory() / 2);
+        return Math.min(wanted, maxHeapBytes / 2);
     }
 
     /** What a job may plan for on a device with {@code freeBytes} left: 70 %. */

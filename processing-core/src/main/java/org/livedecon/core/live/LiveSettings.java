@@ -77,7 +77,7 @@ public final class LiveSettings {
     /** Defaults: policy ALL, 512 MiB, 2000 ms target, 2 minimum iterations, partial stacks deconvolved, streaming on, device cpu. */
     public static final class Builder {
         private LivePolicy policy = LivePolicy.ALL;
-        private long memoryBudgetBytes = 512L << 20;
+        private long memoryBudgetBytes = MemoryBudget.LIVE_SPILL_BUDGET_BYTES;
         private long memoryLimitBytes;
         private double latencyTargetMs = 2000;
         private int minIterations = 2;
