@@ -80,25 +80,20 @@ public final class JobRunner implements AutoCloseable {
         return deconvolvers.apply(settings, backend).plan(image, psf);
     }
 
-    /** One job, tiled under {@code budget}'s heap part (see {@link #tiled}). */
-    public DeconvolutionResult deconvolve(DeconvolutionSettings settings, MemoryBudget budget, Volume image, Psf psf,
-                                          ProgressListener progress) {
-        return deconvolve((s, b) -> tiled(s, b, budget), settings, image, psf, progress);
-    }
-
     /**
      * One job with the deconvolver {@code deconvolvers} makes for the current backend; on a
      * backend failure, again on the CPU backend (see the class comment).
      */
     public DeconvolutionResult deconvolve(BiFunction<DeconvolutionSettings, Backend, Deconvolver> deconvolvers,
                                           DeconvolutionSettings settings, Volume image, Psf psf, ProgressListener progress) {
-        if (backend instanceof CpuBackend) return deconvolvers.apply(settings, backend).deconvolve(image, psf, progress);
         String reason;
         try {
             return deconvolvers.apply(settings, backend).deconvolve(image, psf, progress);
         } catch (BackendFailure e) {
+            if (backend instanceof CpuBackend) throw e;
             reason = e.getMessage();
         } catch (LinkageError e) {
+            if (backend instanceof CpuBackend) throw e;
             reason = e.toString();
         }
         fallBack(reason);
