@@ -1,17 +1,18 @@
 package org.livedecon.cli;
 
 import java.io.PrintWriter;
+import java.util.function.BiFunction;
 
 import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.MemoryBudget;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.BackgroundEstimator;
 import org.livedecon.core.deconv.DeconvolutionPlan;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
-import org.livedecon.core.deconv.FallbackDeconvolver;
 import org.livedecon.core.deconv.IntensityNormalisation;
-import org.livedecon.core.deconv.TiledDeconvolver;
+import org.livedecon.core.deconv.JobRunner;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
@@ -81,14 +82,12 @@ public final class DeconvolutionRun {
         if (beforeEngine != null) beforeEngine.run();
         final DeconvolutionSettings settings = withLambda(engine, image, psf, cpuThreads, out);
         // a job larger than the memory budget is split into tiles rather than failing out of memory
-        final long budget = heapBudget(image);
-        try (FallbackDeconvolver deconvolver = new FallbackDeconvolver(
-                b -> new TiledDeconvolver(settings, b, budgetFor(b, budget)), backend,
-                cpuThreads, line -> {
+        final MemoryBudget budget = MemoryBudget.forCommandLine(backend);
+        try (JobRunner runner = JobRunner.on(backend, cpuThreads, line -> {
                     out.println(line);
                     out.flush();
                 })) {
-            DeconvolutionRun run = run(deconvolver, userSettings, estimate, backend, image, psf, out, err, terminal);
+            DeconvolutionRun run = run(runner, budget, settings, userSettings, estimate, image, psf, out, err, terminal);
             DeconvolutionResult r = run.result;
             if (estimate != null) {
                 // the result reports the settings the user gave (auto), with the value found
@@ -112,12 +111,14 @@ public final class DeconvolutionRun {
         return s.toBuilder().lambda(lambda).build();
     }
 
-    private static DeconvolutionRun run(Deconvolver deconvolver, DeconvolutionSettings settings,
-                                        BackgroundEstimator.Estimate estimate, Backend backend,
+    private static DeconvolutionRun run(JobRunner runner, final MemoryBudget budget, DeconvolutionSettings engine,
+                                        DeconvolutionSettings settings, BackgroundEstimator.Estimate estimate,
                                         Volume image, Psf psf, PrintWriter out, PrintWriter err, boolean terminal) {
+        Backend backend = runner.backend();
+        BiFunction<DeconvolutionSettings, Backend, Deconvolver> tiled = (s, b) -> JobRunner.tiled(s, b, budget);
         DeconvolutionPlan plan;
         try {
-            plan = deconvolver.plan(image.shape(), psf);
+            plan = runner.plan(tiled, engine, image.shape(), psf);
         } catch (IllegalArgumentException e) {
             // refused before any work: say what the heap holds and what to give it
             Runtime rt = Runtime.getRuntime();
@@ -140,36 +141,11 @@ public final class DeconvolutionRun {
         try (PeakMemory memory = PeakMemory.start()) {
             DeconvolutionResult r;
             try {
-                r = deconvolver.deconvolve(image, psf, progress);
+                r = runner.deconvolve(tiled, engine, image, psf, progress);
             } finally {
                 progress.finish();
             }
             return new DeconvolutionRun(r, memory.peakMiB());
         }
-    }
-
-    /**
-     * The tighter of the heap budget and what the backend's device has left. A device too small for
-     * any sensible tile (under 64 MiB) keeps the heap budget: the job then fails on allocation and
-     * the fallback reruns it on the CPU.
-     */
-    static long budgetFor(Backend b, long heapBudget) {
-        long device = b.memoryBudgetBytes();
-        return device < 64L * 1048576L ? heapBudget : Math.min(heapBudget, device);
-    }
-
-    /**
-     * Memory one job may take on the CPU backend: 80 % of the maximum heap less what is in use now
-     * (the image); the job's plan counts everything else it allocates (buffers, crops, the result);
-     * the system property {@code livedecon.memoryBudgetMiB} overrides it
-     * (to test tiling, or to leave room for other work).
-     */
-    static long heapBudget(Volume image) {
-        Long forced = Long.getLong("livedecon.memoryBudgetMiB");
-        if (forced != null) return Math.max(1, forced) * 1048576L;
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
-        // no floor: a budget too small for any tile makes the plan refuse the job before any work
-        return Math.max(1L, (long) (0.8 * rt.maxMemory()) - used);
     }
 }

@@ -16,6 +16,7 @@ import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.PsfOptions;
 import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.psf.source.PsfSource;
 import org.livedecon.core.volume.Volume;
 import org.livedecon.core.volume.VoxelSize;
 
@@ -183,22 +184,23 @@ final class DeconvolveCommand extends CliCommand {
         if (theoretical) {
             return optics.generate(null, target);
         }
-        TiffStack raw = TiffReader.read(file, 0, 0);
-        Volume v = raw.volume();
-        if (psfVoxelSize != null) {
-            v = v.withVoxelSize(psfVoxelSize);
-        } else if (!raw.calibrated()) {
-            throw usage("PSF " + psfFile + " has no voxel size calibration (µm): give it with --psf-voxel-size X,Y,Z"
-                    + " (the image's is " + target + ")");
-        }
-        Converters.checkVoxelSize("PSF " + psfFile, v.voxelSize(), "--psf-voxel-size X,Y,Z");
-        if (v.nz() == 1 && image.nz() > 1) {
-            throw usage("PSF " + psfFile + " is 2D (" + v.shape() + ", z,y,x) but the image has " + image.nz()
-                    + " planes: a 3D image needs a 3D PSF (a z-stack through the bead or a theoretical one, --theoretical)");
-        }
-        warnOffset(raw, v);
         Path name = file.getFileName();
-        return PsfPreparer.prepare(v, name == null ? psfFile : name.toString(), psfOptions(target));
+        PsfSource source = PsfSource.file(file, name == null ? psfFile : name.toString()).withVoxelSize(psfVoxelSize)
+                .withCalibrationHint("give it with --psf-voxel-size X,Y,Z")
+                .withCheck((raw, v) -> {
+                    Converters.checkVoxelSize("PSF " + psfFile, v.voxelSize(), "--psf-voxel-size X,Y,Z");
+                    if (v.nz() == 1 && image.nz() > 1) {
+                        throw usage("PSF " + psfFile + " is 2D (" + v.shape() + ", z,y,x) but the image has " + image.nz()
+                                + " planes: a 3D image needs a 3D PSF (a z-stack through the bead or a theoretical one, --theoretical)");
+                    }
+                    warnOffset(raw, v);
+                });
+        PsfOptions options = psfOptions(target);
+        try {
+            return source.at(target, options);
+        } catch (PsfSource.NoCalibrationException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     /**

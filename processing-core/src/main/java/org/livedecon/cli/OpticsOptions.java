@@ -3,9 +3,10 @@ package org.livedecon.cli;
 import java.util.Locale;
 
 import org.livedecon.core.psf.Psf;
+import org.livedecon.core.psf.source.PsfSource;
+import org.livedecon.core.psf.model.ObjectivePresets;
 import org.livedecon.core.psf.model.Optics;
 import org.livedecon.core.psf.model.PsfModel;
-import org.livedecon.core.psf.model.TheoreticalPsf;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.VoxelSize;
 
@@ -54,7 +55,7 @@ final class OpticsOptions {
 
     /** @throws CliException (usage) naming the bad value */
     Optics optics() {
-        double[] preset = objective == null ? new double[] {1.4, 1.518} : ObjectivePresets.get(objective);
+        double[] preset = objective == null ? new double[] {1.4, 1.518} : objectivePreset(objective);
         double na = this.na != null ? this.na : preset[0];
         double immersionIndex = this.immersionIndex != null ? this.immersionIndex : preset[1];
         try {
@@ -65,18 +66,31 @@ final class OpticsOptions {
         }
     }
 
-    /** Largest theoretical PSF computed: 256x512x512, far beyond what sensible sampling needs. */
-    static final long MAX_PSF_VOXELS = 256L * 512 * 512;
+    /** {@link ObjectivePresets#get}, its errors as the command line reports them. */
+    static double[] objectivePreset(String name) {
+        try {
+            return ObjectivePresets.get(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new CliException(CliException.RUNTIME, e.getMessage());
+        }
+    }
+
+    /** The theoretical PSF source of these options. */
+    PsfSource source() {
+        return PsfSource.theoretical(model, optics());
+    }
 
     /** A theoretical PSF at {@code voxel}, of {@code shape} or (null) the model's suggested shape. */
     Psf generate(Shape shape, VoxelSize voxel) {
-        Optics o = optics();
-        Shape s = shape != null ? shape : TheoreticalPsf.suggestedShape(model, o, voxel);
-        if ((long) s.nx() * s.ny() * s.nz() > MAX_PSF_VOXELS) {
-            throw new CliException(CliException.USAGE, "a theoretical PSF at voxel size " + voxel + " µm would be " + s
-                    + " (z,y,x) voxels, more than " + MAX_PSF_VOXELS + ": check the voxel size (in µm) and the optics");
+        try {
+            return source().withShape(shape).at(voxel);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a theoretical PSF reads no file", e);
         }
-        return TheoreticalPsf.generate(model, o, s, voxel);
     }
 
     @Override

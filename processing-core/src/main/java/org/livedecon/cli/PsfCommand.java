@@ -3,6 +3,7 @@ package org.livedecon.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.livedecon.core.calibration.PsfMeasures;
 import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.psf.Psf;
@@ -49,7 +50,12 @@ final class PsfCommand extends CliCommand {
         out().println(String.format(Locale.ROOT,
                 "wrote %s: %s PSF (%s), shape %s (z,y,x) at %s, sum %.6f, FWHM x %.3f y %.3f z %.3f µm",
                 output, Converters.modelName(optics.model), optics, psf.shape(), psf.voxelSize(), psf.volume().sum(),
-                Reports.fwhm(psf.volume(), 0), Reports.fwhm(psf.volume(), 1), Reports.fwhm(psf.volume(), 2)));
+                fwhm(psf, 0), fwhm(psf, 1), fwhm(psf, 2)));
         return 0;
+    }
+
+    /** FWHM through the centre voxel, where a theoretical PSF has its focus. */
+    private static double fwhm(Psf psf, int axis) {
+        return PsfMeasures.fwhmUm(psf.volume(), axis, PsfMeasures.centreVoxel(psf.volume()));
     }
 }

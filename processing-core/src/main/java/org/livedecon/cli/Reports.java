@@ -83,35 +83,4 @@ public final class Reports {
         }
         return new Volume(s, v.voxelSize(), a);
     }
-
-    /**
-     * Full width at half maximum in µm along {@code axis} (0 x, 1 y, 2 z) through the centre
-     * voxel n/2, with linear interpolation between voxels; NaN when the profile does not fall
-     * below half of its centre value inside the volume.
-     */
-    public static double fwhm(Volume v, int axis) {
-        Shape s = v.shape();
-        int cx = s.nx() / 2, cy = s.ny() / 2, cz = s.nz() / 2;
-        int n = s.along(axis);
-        int c = n / 2;
-        double[] p = new double[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = axis == 0 ? v.get(i, cy, cz) : axis == 1 ? v.get(cx, i, cz) : v.get(cx, cy, i);
-        }
-        double half = p[c] / 2;
-        double right = Double.NaN, left = Double.NaN;
-        for (int i = c; i + 1 < n; i++) {
-            if (p[i + 1] < half) {
-                right = i + (p[i] - half) / (p[i] - p[i + 1]);
-                break;
-            }
-        }
-        for (int i = c; i - 1 >= 0; i--) {
-            if (p[i - 1] < half) {
-                left = i - (p[i] - half) / (p[i] - p[i - 1]);
-                break;
-            }
-        }
-        return (right - left) * v.voxelSize().along(axis);
-    }
 }

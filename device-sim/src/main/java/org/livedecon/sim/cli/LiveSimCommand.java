@@ -23,6 +23,7 @@ import org.livedecon.core.live.LiveMetrics;
 import org.livedecon.core.live.LivePolicy;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveResources;
 import org.livedecon.core.live.LiveSettings;
 import org.livedecon.core.live.StreamedWiener;
 import org.livedecon.core.psf.Psf;
@@ -129,12 +130,13 @@ public final class LiveSimCommand extends CliCommand {
         Psf psf = crop(scope.psf(), psfSize);
         DeconvolutionSettings ds = DeconvolutionSettings.builder().algorithm(alg).iterations(iterations).build();
         final PrintStreamLog log = new PrintStreamLog();
-        LiveSettings settings = LiveSettings.builder().zPlanes(shape.nz()).voxelSize(scope.gridVoxelSize()).policy(pol)
-                .defaultChannel(new ChannelSetup(psf, ds)).memoryBudgetBytes(memoryBudgetMiB << 20)
+        LiveSettings settings = LiveSettings.builder().policy(pol).memoryBudgetBytes(memoryBudgetMiB << 20)
                 .latencyTargetMs(latencyTargetMs).streamingWiener(!noStreaming)
-                .backendThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).log(log).build();
+                .backendThreads(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()).build();
+        LiveResources resources = LiveResources.builder().zPlanes(shape.nz()).voxelSize(scope.gridVoxelSize())
+                .defaultChannel(new ChannelSetup(psf, ds)).log(log).build();
         out().println("live-sim: " + sim);
-        out().println(settings);
+        out().println(settings + "; " + resources);
         out().println(String.format(Locale.ROOT, "acquiring %s at %s fps%s", soak ? soakMinutes + " minutes" : timePoints + " stacks",
                 fps == 0 ? "max" : fps, limitMs > 0 && !soak ? ", stopping after " + durationSeconds + " s" : ""));
         out().flush();
@@ -150,7 +152,7 @@ public final class LiveSimCommand extends CliCommand {
         final List<Long> computeNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
         // latency minus compute: from the last plane's hand-off until the engine took it (or the stack) up
         final List<Long> waitNanos = java.util.Collections.synchronizedList(new ArrayList<Long>());
-        LiveDeconvolver live = new LiveDeconvolver(settings, new LiveResultSink() {
+        LiveDeconvolver live = new LiveDeconvolver(settings, resources, new LiveResultSink() {
             @Override
             public void accept(org.livedecon.core.live.LiveResult r) {
                 if (r.volume() != null) {

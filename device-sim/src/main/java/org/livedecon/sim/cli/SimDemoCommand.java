@@ -13,8 +13,7 @@ import org.livedecon.core.io.PreviewPng;
 import org.livedecon.core.io.OutputSafety;
 import org.livedecon.core.io.TiffWriter;
 import org.livedecon.core.psf.Psf;
-import org.livedecon.core.psf.PsfOptions;
-import org.livedecon.core.psf.PsfPreparer;
+import org.livedecon.core.psf.source.PsfSource;
 import org.livedecon.core.volume.Shape;
 import org.livedecon.core.volume.Volume;
 import org.livedecon.sim.SimulatedMicroscope;
@@ -62,8 +61,7 @@ public final class SimDemoCommand extends CliCommand {
         out().println("demo: simulated microscope, " + sim);
         SimulatedMicroscope scope = sim.microscope();
         Volume raw = StackAcquisition.acquire(scope, sim.firstFocusUm(), shape.nz(), sim.exposureMs);
-        Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
-                PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
+        Psf psf = PsfSource.volume(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")").at(raw.voxelSize());
         out().println("psf: " + psf);
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) throw usage("--threads must be at least 1, got " + n);

@@ -18,8 +18,16 @@ public final class PsfMeasures {
      * the profile does not fall below half inside the volume.
      */
     public static double fwhmUm(Volume v, int axis) {
-        double[] p = profile(v, axis);
-        int c = argmax(p);
+        return fwhmUm(v, axis, peakVoxel(v));
+    }
+
+    /**
+     * As {@link #fwhmUm(Volume, int)}, through voxel {@code through} (x, y, z) and half of its value,
+     * e.g. the centre voxel (n/2) of a theoretical PSF.
+     */
+    public static double fwhmUm(Volume v, int axis, int[] through) {
+        double[] p = profile(v, axis, through);
+        int c = through[axis];
         double half = p[c] / 2;
         double right = Double.NaN, left = Double.NaN;
         for (int i = c; i + 1 < p.length; i++) {
@@ -37,14 +45,23 @@ public final class PsfMeasures {
         return (right - left) * v.voxelSize().along(axis);
     }
 
+    /** The voxel at the centre (n/2 along each axis) of {@code v}, (x, y, z). */
+    public static int[] centreVoxel(Volume v) {
+        return new int[] {v.nx() / 2, v.ny() / 2, v.shape().nz() / 2};
+    }
+
     /** The line along {@code axis} through the brightest voxel of {@code v}. */
     public static double[] profile(Volume v, int axis) {
-        int[] peak = peakVoxel(v);
+        return profile(v, axis, peakVoxel(v));
+    }
+
+    private static double[] profile(Volume v, int axis, int[] through) {
         Shape s = v.shape();
         int n = s.along(axis);
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {
-            p[i] = axis == 0 ? v.get(i, peak[1], peak[2]) : axis == 1 ? v.get(peak[0], i, peak[2]) : v.get(peak[0], peak[1], i);
+            p[i] = axis == 0 ? v.get(i, through[1], through[2]) : axis == 1 ? v.get(through[0], i, through[2])
+                    : v.get(through[0], through[1], i);
         }
         return p;
     }
@@ -151,11 +168,5 @@ public final class PsfMeasures {
         Arrays.sort(c);
         int n = c.length;
         return n % 2 == 1 ? c[n / 2] : 0.5 * ((double) c[n / 2 - 1] + c[n / 2]);
-    }
-
-    private static int argmax(double[] p) {
-        int b = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[b]) b = i;
-        return b;
     }
 }

@@ -9,7 +9,8 @@
  * by {@link org.livedecon.core.deconv.BackgroundEstimator} by default); grids from
  * {@link org.livedecon.core.deconv.PaddedSizes} (Bertero–Boccacci non-circulant extension to
  * 2,3,5,7-smooth sizes, or the image itself for periodic boundaries).
- * {@link org.livedecon.core.deconv.FallbackDeconvolver} wraps any of them and reruns a job on the
- * CPU backend when a GPU backend fails mid-job.
+ * {@link org.livedecon.core.deconv.JobRunner} runs jobs for the command line, the demo and the live
+ * engine: the backend of a device choice, tiling under a memory budget, and the rerun of a job on
+ * the CPU backend when a GPU backend fails mid-job.
  */
 package org.livedecon.core.deconv;

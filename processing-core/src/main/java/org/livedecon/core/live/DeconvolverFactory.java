@@ -1,10 +1,10 @@
 package org.livedecon.core.live;
 
 import org.livedecon.core.backend.Backend;
+import org.livedecon.core.backend.MemoryBudget;
 import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.DeconvolutionSettings;
-import org.livedecon.core.deconv.Deconvolvers;
-import org.livedecon.core.deconv.TiledDeconvolver;
+import org.livedecon.core.deconv.JobRunner;
 
 /**
  * Makes the deconvolver for one job. Called on the engine's worker thread; the deconvolver is used
@@ -12,26 +12,19 @@ import org.livedecon.core.deconv.TiledDeconvolver;
  */
 public interface DeconvolverFactory {
     /**
-     * {@link Deconvolvers#create}, tiled by {@link TiledDeconvolver} when a job would take more
-     * than {@link #jobBudgetBytes}: the engine shares the Java heap with the acquisition (inside
-     * Micro-Manager), so one large stack must not take most of it.
+     * {@link JobRunner#tiled} under {@link MemoryBudget#forLiveJob}: the engine shares the Java heap
+     * with the acquisition (inside Micro-Manager), so one large stack must not take most of it.
      */
     DeconvolverFactory DEFAULT = new DeconvolverFactory() {
         @Override
         public Deconvolver create(DeconvolutionSettings settings, Backend backend) {
-            return new TiledDeconvolver(settings, backend, jobBudgetBytes(backend));
+            return JobRunner.tiled(settings, backend, MemoryBudget.forLiveJob(backend));
         }
     };
 
-    /**
-     * Memory one live job may take: a quarter of the maximum heap (at least 64 MiB), or less if
-     * the backend's device has less left (a device under 64 MiB keeps the heap figure: the job
-     * then fails on allocation and the engine falls back to the CPU).
-     */
+    /** Memory one live job may take on {@code backend}: {@link MemoryBudget#forLiveJob}'s {@link MemoryBudget#jobBytes}. */
     static long jobBudgetBytes(Backend backend) {
-        long heap = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
-        long device = backend.memoryBudgetBytes();
-        return device < (64L << 20) ? heap : Math.min(heap, device);
+        return MemoryBudget.forLiveJob(backend).jobBytes();
     }
 
     Deconvolver create(DeconvolutionSettings settings, Backend backend);

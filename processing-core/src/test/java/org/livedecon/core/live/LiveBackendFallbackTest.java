@@ -48,14 +48,15 @@ class LiveBackendFallbackTest {
         };
         final StringBuilder warnings = new StringBuilder();
         LiveTesting.Collector sink = new LiveTesting.Collector(0);
-        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
-                .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
-                .device("cpu-opencl").deconvolverFactory(failingOnTheSecondDeviceJob).backendThreads(1)
+        LiveSettings s = LiveSettings.builder()
+                .device("cpu-opencl").backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2)).deconvolverFactory(failingOnTheSecondDeviceJob)
                 .log(new LiveLog() {
                     @Override
                     public synchronized void warn(String message) { warnings.append(message).append('\n'); }
                 }).build();
-        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
         for (int t = 0; t < 4; t++) {
             for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, 10 * t + z));
         }

@@ -43,13 +43,14 @@ class LiveDeconvolverTest {
     @EnumSource(LivePolicy.class)
     void everyStackIsAccountedForUnderRandomDelays(LivePolicy policy) throws Exception {
         LiveTesting.Collector sink = new LiveTesting.Collector(2);
-        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL).policy(policy)
+        LiveSettings s = LiveSettings.builder().policy(policy)
+                .memoryBudgetBytes(policy == LivePolicy.ALL ? 20_000 : 1 << 20).latencyTargetMs(30).backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
                 .channel(0, LiveTesting.setup(Algorithm.ACCELERATED_RL, 4)).channel(1, LiveTesting.setup(Algorithm.WIENER, 1))
-                .memoryBudgetBytes(policy == LivePolicy.ALL ? 20_000 : 1 << 20).latencyTargetMs(30)
-                .spillDirectory(temp).deconvolverFactory(delaying(4, 11)).backendThreads(1).build();
+                .spillDirectory(temp).deconvolverFactory(delaying(4, 11)).build();
         Random r = new Random(5);
         int stacks = 0, dropped = 0;
-        try (LiveDeconvolver live = new LiveDeconvolver(s, sink)) {
+        try (LiveDeconvolver live = new LiveDeconvolver(s, res, sink)) {
             // 100 time points x 2 channels, channels first; every 17th time point loses a plane
             for (int t = 0; t < 100; t++) {
                 for (int z = 0; z < NZ; z++) {
@@ -82,10 +83,11 @@ class LiveDeconvolverTest {
     @Test
     void metricsAgreeWithTheSinkAndSpillWhenOverBudget() throws Exception {
         LiveTesting.Collector sink = new LiveTesting.Collector(0);
-        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL).policy(LivePolicy.ALL)
-                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 3)).memoryBudgetBytes(0)
-                .spillDirectory(temp).deconvolverFactory(delaying(20, 2)).backendThreads(1).build();
-        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        LiveSettings s = LiveSettings.builder().policy(LivePolicy.ALL).memoryBudgetBytes(0).backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 3))
+                .spillDirectory(temp).deconvolverFactory(delaying(20, 2)).build();
+        LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
         for (int t = 0; t < 20; t++) {
             for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, 0, z, NX, NY, t * 10 + z));
         }
@@ -116,8 +118,9 @@ class LiveDeconvolverTest {
     void handOffNeverWaitsForARunningDeconvolution() throws Exception {
         final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        LiveSettings s = LiveSettings.builder().zPlanes(16).voxelSize(LiveTesting.VOXEL).policy(LivePolicy.ALL)
-                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 10)).backendThreads(2)
+        LiveSettings s = LiveSettings.builder().policy(LivePolicy.ALL).backendThreads(2).build();
+        LiveResources res = LiveResources.builder().zPlanes(16).voxelSize(LiveTesting.VOXEL)
+                .defaultChannel(LiveTesting.setup(Algorithm.ACCELERATED_RL, 10))
                 .deconvolverFactory(LiveTesting.before(new Runnable() {
                     @Override
                     public void run() {
@@ -129,7 +132,7 @@ class LiveDeconvolverTest {
                         }
                     }
                 })).build();
-        try (final LiveDeconvolver live = new LiveDeconvolver(s, LiveResultSink.NONE)) {
+        try (final LiveDeconvolver live = new LiveDeconvolver(s, res, LiveResultSink.NONE)) {
             for (int z = 0; z < 16; z++) live.accept(LiveTesting.plane(0, 0, z, 96, 96, z));
             assertTrue(started.await(2, java.util.concurrent.TimeUnit.MINUTES), "the worker took up the first stack");
             final AtomicInteger handedOver = new AtomicInteger();
@@ -171,17 +174,18 @@ class LiveDeconvolverTest {
         Psf wrong = GaussianPsf.of(Shape.of(7, 7, 5), VoxelSize.of(0.2, 0.5), 1.2, 1.2, 1.0);
         LiveTesting.Collector sink = new LiveTesting.Collector(0);
         final StringBuilder logged = new StringBuilder();
-        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+        LiveSettings s = LiveSettings.builder().backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
                 .channel(0, LiveTesting.setup(Algorithm.ACCELERATED_RL, 3))
                 .channel(1, new ChannelSetup(wrong, DeconvolutionSettings.builder().algorithm(Algorithm.RICHARDSON_LUCY).iterations(2).build()))
-                .deconvolverFactory(flaky).backendThreads(1).log(new LiveLog() {
+                .deconvolverFactory(flaky).log(new LiveLog() {
                     @Override
                     public synchronized void warn(String message) { logged.append(message).append('\n'); }
 
                     @Override
                     public synchronized void info(String message) { logged.append("INFO ").append(message).append('\n'); }
                 }).build();
-        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
         for (int t = 0; t < 6; t++) {
             for (int c = 0; c < 2; c++) {
                 for (int z = 0; z < NZ; z++) live.accept(LiveTesting.plane(t, c, z, NX, NY, z));
@@ -211,9 +215,10 @@ class LiveDeconvolverTest {
     void wienerChannelsAreStreamedAndMatchTheWholeStackPath() {
         LiveTesting.Collector streamed = new LiveTesting.Collector(0), whole = new LiveTesting.Collector(0);
         for (boolean streaming : new boolean[] {true, false}) {
-            LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
-                    .defaultChannel(LiveTesting.setup(Algorithm.WIENER, 1)).streamingWiener(streaming).backendThreads(2).build();
-            try (LiveDeconvolver live = new LiveDeconvolver(s, streaming ? streamed : whole)) {
+            LiveSettings s = LiveSettings.builder().streamingWiener(streaming).backendThreads(2).build();
+            LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                    .defaultChannel(LiveTesting.setup(Algorithm.WIENER, 1)).build();
+            try (LiveDeconvolver live = new LiveDeconvolver(s, res, streaming ? streamed : whole)) {
                 for (int t = 0; t < 3; t++) {
                     for (int z = 0; z < NZ; z++) {
                         live.accept(LiveTesting.plane(t, 0, z, NX, NY, t * 10 + z));

@@ -36,15 +36,16 @@ class LiveMemoryLimitTest {
         final StringBuilder warnings = new StringBuilder();
         LiveTesting.Collector sink = new LiveTesting.Collector(0);
         long limit = 3 * STACK_BYTES + 3 * PLANE_BYTES;
-        LiveSettings s = LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
-                .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
+        LiveSettings s = LiveSettings.builder()
                 .memoryBudgetBytes(1L << 40) // never spill: only the hard limit bounds memory
-                .memoryLimitBytes(limit).deconvolverFactory(held).backendThreads(1)
+                .memoryLimitBytes(limit).backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2)).deconvolverFactory(held)
                 .log(new LiveLog() {
                     @Override
                     public synchronized void warn(String message) { warnings.append(message).append('\n'); }
                 }).build();
-        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
         feed(live, 0, 1);
         assertTrue(started.await(120, TimeUnit.SECONDS), "the worker took up the first stack");
         feed(live, 1, 10); // stacks 1..9 while the worker is held: only about three fit
@@ -123,10 +124,11 @@ class LiveMemoryLimitTest {
         LiveTesting.Collector sinkA = new LiveTesting.Collector(0), sinkB = new LiveTesting.Collector(0);
         LiveDeconvolver[] engines = new LiveDeconvolver[2];
         for (int i = 0; i < 2; i++) {
-            engines[i] = new LiveDeconvolver(LiveSettings.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
-                    .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
+            engines[i] = new LiveDeconvolver(LiveSettings.builder()
                     .memoryBudgetBytes(1L << 40) // each engine alone would keep everything in memory
-                    .memoryLedger(ledger).deconvolverFactory(held).backendThreads(1).build(), i == 0 ? sinkA : sinkB);
+                    .backendThreads(1).build(), LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                    .channel(0, LiveTesting.setup(Algorithm.RICHARDSON_LUCY, 2))
+                    .memoryLedger(ledger).deconvolverFactory(held).build(), i == 0 ? sinkA : sinkB);
         }
         // a closing engine still holding stacks and the next acquisition's engine, both held
         feed(engines[0], 0, 6);

@@ -15,13 +15,14 @@ class LiveSoakTest {
 
     @Test
     void heapStaysFlatAndNothingIsLost() {
-        LiveSettings s = LiveSettings.builder().zPlanes(8).voxelSize(LiveTesting.VOXEL).policy(LivePolicy.ALL)
-                .channel(0, LiveTesting.setup(Algorithm.WIENER, 1)).channel(1, LiveTesting.setup(Algorithm.ACCELERATED_RL, 3))
+        LiveSettings s = LiveSettings.builder().policy(LivePolicy.ALL)
                 .backendThreads(1).build();
+        LiveResources res = LiveResources.builder().zPlanes(8).voxelSize(LiveTesting.VOXEL)
+                .channel(0, LiveTesting.setup(Algorithm.WIENER, 1)).channel(1, LiveTesting.setup(Algorithm.ACCELERATED_RL, 3)).build();
         LiveResultSink sink = LiveResultSink.NONE; // keep nothing: we measure the engine
         long heapAtThird = -1, planes = 0;
         long t0 = System.nanoTime(), end = t0 + SECONDS * 1_000_000_000L;
-        LiveDeconvolver live = new LiveDeconvolver(s, sink);
+        LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
         int t = 0;
         while (System.nanoTime() < end) {
             for (int z = 0; z < 8; z++) {

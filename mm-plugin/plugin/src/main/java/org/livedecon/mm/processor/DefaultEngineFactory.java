@@ -1,16 +1,14 @@
 package org.livedecon.mm.processor;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.DeconvolutionSettings;
-import org.livedecon.core.io.TiffReader;
-import org.livedecon.core.io.TiffStack;
 import org.livedecon.core.live.ChannelSetup;
 import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
+import org.livedecon.core.live.LiveResources;
 import org.livedecon.core.live.LiveResultSink;
 import org.livedecon.core.live.LiveSettings;
 import org.livedecon.core.live.MemoryLedger;
@@ -18,10 +16,8 @@ import org.livedecon.core.psf.Psf;
 import org.livedecon.core.psf.PsfFile;
 import org.livedecon.core.psf.PsfLibrary;
 import org.livedecon.core.psf.PsfMetadata;
-import org.livedecon.core.psf.PsfOptions;
-import org.livedecon.core.psf.PsfPreparer;
 import org.livedecon.core.psf.model.Optics;
-import org.livedecon.core.psf.model.TheoreticalPsf;
+import org.livedecon.core.psf.source.PsfSource;
 import org.livedecon.core.volume.VoxelSize;
 import org.livedecon.mm.settings.ChannelPsf;
 import org.livedecon.mm.settings.PluginSettings;
@@ -33,7 +29,7 @@ import org.livedecon.mm.settings.PluginSettings;
  * no name; the choice is logged per channel. Library PSFs are read from {@link PsfLibrary#standard()}
  * and resampled to the stack's voxel size, theoretical ones computed at it. The engine's worker
  * computes on {@link PluginSettings#device()}; when OpenCL cannot be used there it falls back to the
- * CPU backend and logs the reason once ({@link org.livedecon.core.backend.opencl.Backends#create}).
+ * CPU backend and logs the reason once ({@link org.livedecon.core.deconv.JobRunner#open}).
  */
 public final class DefaultEngineFactory implements EngineFactory {
     @Override
@@ -41,11 +37,10 @@ public final class DefaultEngineFactory implements EngineFactory {
                                  MemoryLedger ledger) throws Exception {
         VoxelSize voxel = geometry.voxelSize();
         Map<ChannelPsf, Psf> made = new HashMap<ChannelPsf, Psf>();
-        LiveSettings.Builder b = LiveSettings.builder()
+        LiveSettings options = LiveSettings.builder().policy(settings.policy()).device(settings.device()).build();
+        LiveResources.Builder b = LiveResources.builder()
                 .zPlanes(geometry.zPlanes())
                 .voxelSize(voxel)
-                .policy(settings.policy())
-                .device(settings.device())
                 .log(log)
                 .memoryLedger(ledger)
                 .defaultChannel(new ChannelSetup(psf(settings.defaultPsf(), voxel, made),
@@ -55,7 +50,7 @@ public final class DefaultEngineFactory implements EngineFactory {
                     withDarkOffset(settings.deconvolution(), e.getValue(), PsfLibrary.standard(), log)));
         }
         log.info(describe(settings, geometry));
-        return new LiveDeconvolver(b.build(), sink);
+        return new LiveDeconvolver(options, b.build(), sink);
     }
 
     /**
@@ -128,15 +123,8 @@ public final class DefaultEngineFactory implements EngineFactory {
         if (source.kind() == ChannelPsf.Kind.THEORETICAL) {
             Optics optics = Optics.builder().na(source.na()).wavelengthUm(source.wavelengthUm())
                     .immersionIndex(source.immersionIndex()).sampleIndex(source.immersionIndex()).build();
-            return TheoreticalPsf.generate(source.model(), optics, TheoreticalPsf.suggestedShape(source.model(), optics, voxel),
-                    voxel);
+            return PsfSource.theoretical(source.model(), optics).at(voxel);
         }
-        Path file = PsfLibrary.standard().file(source.libraryName());
-        TiffStack raw = TiffReader.read(file, 0, 0);
-        if (!raw.calibrated()) {
-            throw new IllegalArgumentException("PSF '" + source.libraryName() + "' (" + file
-                    + ") has no voxel size calibration (µm); the stacks' is " + voxel);
-        }
-        return PsfPreparer.prepare(raw.volume(), source.libraryName(), PsfOptions.builder().targetVoxelSize(voxel).build());
+        return PsfSource.file(PsfLibrary.standard().file(source.libraryName()), source.libraryName()).at(voxel);
     }
 }

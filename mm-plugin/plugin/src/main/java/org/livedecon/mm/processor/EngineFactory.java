@@ -12,7 +12,7 @@ import org.livedecon.mm.settings.PluginSettings;
  */
 public interface EngineFactory {
     /**
-     * @param ledger the plugin's memory ledger, to be given to the engine ({@link org.livedecon.core.live.LiveSettings.Builder#memoryLedger})
+     * @param ledger the plugin's memory ledger, to be given to the engine ({@link org.livedecon.core.live.LiveResources.Builder#memoryLedger})
      * @return a started engine; the caller closes it
      * @throws Exception with a message naming what is wrong (a missing PSF, an unusable voxel size)
      */

@@ -44,7 +44,8 @@ public final class PluginMemory {
 
     /** 1280 MiB (twice the engine's 512 MiB budget plus 256 MiB), at most half of {@code maxHeapBytes}. */
     static long defaultLimitBytes(long maxHeapBytes) {
-        return Math.min(1280L << 20, maxHeapBytes / 2);
+        return org.livedecon.core.backend.MemoryBudget.liveHoldLimitBytes(
+                org.livedecon.core.backend.MemoryBudget.LIVE_SPILL_BUDGET_BYTES, maxHeapBytes);
     }
 
     /** The limit from the property's value (MiB), or the default when it is unset; a bad value throws naming it. */

@@ -122,12 +122,9 @@ public final class PluginSettings {
                 + (namedChannelPsfs.isEmpty() ? "" : ", channels by name " + namedChannelPsfs);
     }
 
+    /** The device text as {@link org.livedecon.core.backend.opencl.DeviceChoice#parse} reads it (blank: auto). */
     static String normaliseDevice(String d) {
-        String t = d == null ? "" : d.trim();
-        if (t.isEmpty()) return "auto";
-        String l = t.toLowerCase(java.util.Locale.ROOT);
-        if (l.equals("auto") || l.equals("gpu") || l.equals("cpu") || l.equals("cpu-opencl")) return l;
-        return t;
+        return org.livedecon.core.backend.opencl.DeviceChoice.parse(d).toString();
     }
 
     /** Builder with the defaults of {@link PluginSettings#defaults()}. */

@@ -2,7 +2,6 @@ package org.livedecon.mm.wizard;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.livedecon.core.calibration.Bead;
 import org.livedecon.core.calibration.CalibrationException;
@@ -60,8 +57,6 @@ import org.livedecon.mm.settings.PsfAssignments;
 public final class CalibrationWizardModel {
     /** Half of the default focus range the scan may use about the focus found at start, µm. */
     public static final double DEFAULT_LIMIT_HALF_RANGE_UM = 100;
-    /** Resource holding the objective presets (config/objectives.properties, packed in processing-core). */
-    static final String PRESETS = "/org/livedecon/config/objectives.properties";
 
     /** Micro-Manager's live mode, paused during the scan. */
     public interface LiveMode {
@@ -132,23 +127,7 @@ public final class CalibrationWizardModel {
 
     /** Objective presets by name: {@code [NA, immersion index]}, sorted by name. */
     public static Map<String, double[]> objectivePresets() {
-        Map<String, double[]> out = new LinkedHashMap<String, double[]>();
-        Properties p = new Properties();
-        try (InputStream in = CalibrationWizardModel.class.getResourceAsStream(PRESETS)) {
-            if (in == null) return out;
-            p.load(in);
-        } catch (IOException e) {
-            return out;
-        }
-        for (String name : new TreeSet<String>(p.stringPropertyNames())) {
-            String[] parts = p.getProperty(name).split(",");
-            try {
-                out.put(name, new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())});
-            } catch (RuntimeException e) {
-                // a malformed user line is left out of the list
-            }
-        }
-        return out;
+        return org.livedecon.core.psf.model.ObjectivePresets.all();
     }
 
     /** Sets NA and immersion index from a preset of {@link #objectivePresets()}. */

@@ -18,6 +18,7 @@ import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
 import org.livedecon.core.live.LiveResult;
 import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveResources;
 import org.livedecon.core.live.LiveSettings;
 import org.livedecon.core.live.MemoryLedger;
 import org.livedecon.core.psf.model.GaussianPsf;
@@ -44,8 +45,9 @@ class LiveDeconvolutionProcessorTest {
                 throws Exception {
             started.incrementAndGet();
             ChannelSetup setup = new ChannelSetup(GaussianPsf.of(Shape.of(5, 5, 3), g.voxelSize(), 1, 1, 1), s.deconvolution());
-            return new LiveDeconvolver(LiveSettings.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
-                    .defaultChannel(setup).policy(s.policy()).log(log).backendThreads(2).memoryLedger(ledger).build(), sink);
+            return new LiveDeconvolver(LiveSettings.builder().policy(s.policy()).backendThreads(2).build(),
+                    LiveResources.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
+                    .defaultChannel(setup).log(log).memoryLedger(ledger).build(), sink);
         }
     }
 

@@ -43,6 +43,7 @@ import org.livedecon.core.live.ChannelSetup;
 import org.livedecon.core.live.LiveDeconvolver;
 import org.livedecon.core.live.LiveLog;
 import org.livedecon.core.live.LiveResultSink;
+import org.livedecon.core.live.LiveResources;
 import org.livedecon.core.live.LiveSettings;
 import org.livedecon.core.live.MemoryLedger;
 import org.livedecon.core.psf.Psf;
@@ -412,8 +413,9 @@ class ProcessorEndToEndTest {
             @Override
             public LiveDeconvolver start(PluginSettings s, StackGeometry g, LiveResultSink sink, LiveLog log, MemoryLedger ledger) {
                 Psf psf = GaussianPsf.of(Shape.of(9, 9, 5), VoxelSize.of(0.2, 0.5), 1, 1, 1);
-                return new LiveDeconvolver(LiveSettings.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
-                        .defaultChannel(new ChannelSetup(psf, s.deconvolution())).streamingWiener(false).log(log).build(), sink);
+                return new LiveDeconvolver(LiveSettings.builder().streamingWiener(false).build(),
+                        LiveResources.builder().zPlanes(g.zPlanes()).voxelSize(g.voxelSize())
+                        .defaultChannel(new ChannelSetup(psf, s.deconvolution())).log(log).build(), sink);
             }
         };
         Run r = run(RL, wrongPsf, scope, acquisition(scope, 2, "GFP").build(), Integer.MAX_VALUE, null, intended(2, 1, NZ), floats);

@@ -21,12 +21,21 @@ public final class Backends {
      *     device, kernel build failure, out of device memory)
      */
     public static Backend create(String device, int threads, Consumer<String> log) {
+        return create(DeviceChoice.parse(device), threads, log, -1, "");
+    }
+
+    /** As {@link #create(String, int, Consumer)} for a choice already parsed. */
+    public static Backend create(DeviceChoice device, int threads, Consumer<String> log) {
         return create(device, threads, log, -1, "");
     }
 
     /** Test hook: {@code memoryLimitBytes} (negative: the device's) and extra kernel source. */
     static Backend create(String device, int threads, Consumer<String> log, long memoryLimitBytes, String extraSource) {
-        DeviceChoice choice = DeviceChoice.parse(device);
+        return create(DeviceChoice.parse(device), threads, log, memoryLimitBytes, extraSource);
+    }
+
+    private static Backend create(DeviceChoice choice, int threads, Consumer<String> log, long memoryLimitBytes,
+                                  String extraSource) {
         if (choice.wantsOpenCl()) {
             OpenClDevice d = null;
             try {

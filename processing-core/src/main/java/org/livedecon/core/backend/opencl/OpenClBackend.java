@@ -41,7 +41,7 @@ import org.livedecon.core.volume.Shape;
  *
  * <p><b>Failures.</b> Every OpenCL error surfaces as an {@link OpenClException} (a
  * {@link org.livedecon.core.backend.BackendFailure}); the job can then be rerun on the CPU backend
- * (see {@link org.livedecon.core.deconv.FallbackDeconvolver}). Allocations beyond the device's
+ * (see {@link org.livedecon.core.deconv.JobRunner}). Allocations beyond the device's
  * global memory (or the memory limit given) fail before they reach the driver.
  *
  * <p><b>Threading.</b> One job (one thread) at a time, like every backend: kernels and the single
@@ -153,11 +153,11 @@ public final class OpenClBackend implements Backend {
     public long allocatedBytes() { return allocatedBytes; }
 
     /**
-     * What is left of the device memory (or the test limit), less 30 % for what job plans do not
-     * count: the scratch spectrum of each grid, twiddles and kernels.
+     * What is left of the device memory (or the test limit), less what job plans do not count
+     * ({@link org.livedecon.core.backend.MemoryBudget#deviceBytes}).
      */
     @Override
-    public long memoryBudgetBytes() { return Math.max(0, memoryLimitBytes - allocatedBytes) / 10 * 7; }
+    public long memoryBudgetBytes() { return org.livedecon.core.backend.MemoryBudget.deviceBytes(memoryLimitBytes - allocatedBytes); }
 
     // ---- memory ----
 

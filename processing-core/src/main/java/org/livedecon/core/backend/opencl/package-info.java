@@ -15,7 +15,7 @@
  *       other lengths, full complex spectra);</li>
  *   <li>{@link org.livedecon.core.backend.opencl.OpenClException}: every OpenCL error, a
  *       {@link org.livedecon.core.backend.BackendFailure} that
- *       {@link org.livedecon.core.deconv.FallbackDeconvolver} answers by rerunning on the CPU.</li>
+ *       {@link org.livedecon.core.deconv.JobRunner} answers by rerunning on the CPU.</li>
  * </ul>
  *
  * Needs an OpenCL ICD loader ({@code OpenCL.dll} from the GPU driver on Windows; on Linux JOCL

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.livedecon.core.backend.Backend;
@@ -17,9 +16,8 @@ import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionSettings;
-import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.Deconvolvers;
-import org.livedecon.core.deconv.FallbackDeconvolver;
+import org.livedecon.core.deconv.JobRunner;
 import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.testing.TestPsfs;
@@ -51,9 +49,8 @@ class OpenClFailureTest {
     }
 
     private float[] runWithFallback(Backend primary, List<String> log) {
-        Function<Backend, Deconvolver> factory = b -> Deconvolvers.create(SETTINGS, b);
-        try (FallbackDeconvolver d = new FallbackDeconvolver(factory, primary, 2, log::add)) {
-            return d.deconvolve(image, psf, ProgressListener.NONE).volume().data();
+        try (JobRunner runner = JobRunner.on(primary, 2, log::add)) {
+            return runner.deconvolve(Deconvolvers::create, SETTINGS, image, psf, ProgressListener.NONE).volume().data();
         }
     }
 
