@@ -84,7 +84,6 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     private boolean intakeDone;
 
     private final SpillStore spill;
-    private final StreamingWiener.Pool streamPool;
     private final Thread intake;
     private final Thread worker;
     private final AtomicInteger failuresLogged = new AtomicInteger();
@@ -96,7 +95,6 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         this.log = settings.log();
         this.ledger = settings.memoryLedger() != null ? settings.memoryLedger() : new MemoryLedger(settings.memoryLimitBytes());
         this.spill = new SpillStore(settings.spillDirectory());
-        this.streamPool = settings.streamingWiener() ? new StreamingWiener.Pool(settings.backendThreads()) : null;
         this.intake = new Thread(new Runnable() {
             @Override
             public void run() { new Intake().loop(); }
@@ -205,7 +203,6 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                     interrupted = true;
                 }
             }
-            if (streamPool != null) streamPool.close();
             spill.close();
             updateMemory();
             threadsStopped = true;
@@ -358,6 +355,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                     updateMemory(a.plane != null ? RawStack.bytesOf(a.plane.pixels()) : 0);
                 }
             } finally {
+                closeStreaming();
                 synchronized (queueLock) {
                     intakeDone = true;
                     queueLock.notifyAll();
@@ -427,7 +425,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
         }
 
         private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog, long arrivalNanos) {
-            if (streamPool == null) return;
+            if (!settings.streamingWiener()) return;
             StreamingWiener.Accumulator acc = streams.get(key);
             if (acc == null && s.present() == 1) {
                 ChannelSetup c = settings.channel(key.channel());
@@ -439,7 +437,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 if (!kernels.containsKey(k)) {
                     try {
                         kernels.put(k, new StreamingWiener.Kernel(c.psf(), c.settings(), s.width(), s.height(),
-                                settings.zPlanes(), streamPool));
+                                settings.zPlanes(), streamBackend(), settings.backendThreads()));
                     } catch (Throwable t) {
                         log.warn("streaming Wiener is off for channel " + key.channel() + ": " + t);
                         kernels.put(k, null);
@@ -455,7 +453,31 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 acc.invalidate("the intake fell behind");
                 return;
             }
-            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
+            try {
+                acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
+            } catch (RuntimeException e) { // a device failure: this stack goes the whole-stack way
+                acc.invalidate("streaming failed: " + e);
+                log.warn("streaming Wiener failed for " + key + ", deconvolving it whole: " + e);
+            }
+        }
+
+        // the streaming Wiener's own backend (the device chosen), made on the intake thread at first use
+        private Backend streamBackend;
+
+        private Backend streamBackend() {
+            if (streamBackend == null) {
+                streamBackend = Backends.create(settings.device(), settings.backendThreads(), new Consumer<String>() {
+                    @Override
+                    public void accept(String line) { log.info("streaming Wiener " + line); }
+                });
+            }
+            return streamBackend;
+        }
+
+        private void closeStreaming() {
+            for (StreamingWiener.Kernel k : kernels.values()) if (k != null) k.close();
+            kernels.clear();
+            if (streamBackend != null) streamBackend.close();
         }
 
         private void completed(RawStack s) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.opencl.OpenClTesting;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
@@ -36,8 +38,27 @@ class StreamingWienerTest {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(Boundary.NON_CIRCULANT)
                 .background(Background.auto()).lambda(0.01).build();
-        try (StreamingWiener.Pool pool = new StreamingWiener.Pool(2)) {
-            StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, 23, 20, 16, pool);
+        lowRank(psf, s, new CpuBackend(2));
+    }
+
+    /** Bar 2 of issue 18: the same agreement with the transforms and products on OpenCL (PoCL in CI). */
+    @Test
+    void matchesWholeStackWienerOnOpenCl() {
+        check(Boundary.NON_CIRCULANT, Background.auto(), 9, 20, 23, 2, OpenClTesting.backendOrSkip());
+        check(Boundary.PERIODIC, Background.fixed(3), 8, 16, 18, 1, OpenClTesting.backendOrSkip());
+        check(Boundary.NON_CIRCULANT, Background.none(), 1, 12, 10, 2, OpenClTesting.backendOrSkip());
+    }
+
+    @Test
+    void theLastPlaneTakesTheLowRankWayOnOpenCl() {
+        Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(Boundary.NON_CIRCULANT)
+                .background(Background.auto()).lambda(0.01).build();
+        lowRank(psf, s, OpenClTesting.backendOrSkip());
+    }
+
+    private static void lowRank(Psf psf, DeconvolutionSettings s, Backend backend) {
+        try (Backend b = backend; StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, 23, 20, 16, b, 2)) {
             assertTrue(k.rank > 0 && k.rank < 16, "rank " + k.rank);
             for (int seed = 7; seed < 9; seed++) check(k, psf, s, seed, 16, 20, 23);
         }
@@ -58,7 +79,7 @@ class StreamingWienerTest {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).build();
         int nz = 6, ny = 14, nx = 15;
-        try (StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, 2)) {
+        try (CpuBackend b = new CpuBackend(2); StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, b, 2)) {
             for (int seed = 1; seed <= 2; seed++) {
                 Random r = new Random(seed);
                 java.util.List<Object> planes = new java.util.ArrayList<Object>();
@@ -85,11 +106,14 @@ class StreamingWienerTest {
     }
 
     private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads) {
+        check(boundary, bg, nz, ny, nx, threads, new CpuBackend(threads));
+    }
+
+    private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads, Backend backend) {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(boundary)
                 .background(bg).lambda(0.01).build();
-        try (StreamingWiener.Pool pool = new StreamingWiener.Pool(threads)) {
-            StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, nx, ny, nz, pool);
+        try (Backend b = backend; StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, nx, ny, nz, b, threads)) {
             for (int seed = 7; seed < 10; seed++) check(k, psf, s, seed, nz, ny, nx);
         }
     }
