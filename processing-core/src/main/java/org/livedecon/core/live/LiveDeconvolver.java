@@ -458,6 +458,10 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
             } catch (RuntimeException e) { // a device failure: this stack goes the whole-stack way
                 acc.invalidate("streaming failed: " + e);
                 log.warn("streaming Wiener failed for " + key + ", deconvolving it whole: " + e);
+                if (e instanceof BackendFailure && !(streamBackend instanceof CpuBackend)) {
+                    closeStreaming(); // the next stacks stream on the CPU backend
+                    streamBackend = new CpuBackend(settings.backendThreads());
+                }
             }
         }
 

@@ -72,6 +72,7 @@ final class StreamingWiener {
         private final SpectrumBuffer g, aFirst, aLast; // as PlaneKernels, on the device
         private final SpectrumBuffer current;          // the plane being added (one plane)
         private final float[] real;                    // the padded plane being transformed
+        private float[] camera;                        // the camera plane as float, when it is padded in x
         // The last plane's kernel as a low-rank sum Σ_r u_r(o) B_r (see the class comment); rank 0:
         // not worth it (or no padding information), the plain path is used.
         final int rank;
@@ -151,8 +152,7 @@ final class StreamingWiener {
 
         Accumulator start() {
             for (Reference<? extends Accumulator> r; (r = dropped.poll()) != null; ) close(lent.remove(r));
-            Accumulator a = new Accumulator(this, settings.background().isAuto());
-            return a;
+            return new Accumulator(this, settings.background().isAuto());
         }
 
         private static void close(SpectrumBuffer[] bs) {
@@ -205,33 +205,19 @@ final class StreamingWiener {
 
         /** Camera plane → padded, smoothly extended plane → its 2D spectrum in plane 0 of {@code into}. */
         void transformCameraPlane(Object pixels, SpectrumBuffer into) {
-            int n = width * height;
             if (gx == width) {
-                Planes.toFloat(pixels, n, real, 0, "plane");
+                Planes.toFloat(pixels, width * height, real, 0, "plane");
             } else {
+                if (camera == null) camera = new float[width * height];
+                Planes.toFloat(pixels, width * height, camera, 0, "plane");
                 Arrays.fill(real, 0f);
-                for (int y = 0; y < height; y++) copyRow(pixels, y * width, real, y * gx, width);
+                for (int y = 0; y < height; y++) System.arraycopy(camera, y * width, real, y * gx, width);
             }
             if (extend) {
                 for (int y = 0; y < height; y++) EdgeTaper.fill(real, y * gx, 1, width, gx, psf.centreX());
                 for (int x = 0; x < gx; x++) EdgeTaper.fill(real, x, gx, height, gy, psf.centreY());
             }
             planes.forward(real, into, 0);
-        }
-
-        private static void copyRow(Object pixels, int from, float[] out, int to, int n) {
-            if (pixels instanceof short[]) {
-                short[] p = (short[]) pixels;
-                for (int i = 0; i < n; i++) out[to + i] = p[from + i] & 0xffff;
-            } else if (pixels instanceof byte[]) {
-                byte[] p = (byte[]) pixels;
-                for (int i = 0; i < n; i++) out[to + i] = p[from + i] & 0xff;
-            } else if (pixels instanceof float[]) {
-                System.arraycopy((float[]) pixels, from, out, to, n);
-            } else {
-                throw new IllegalArgumentException("plane pixels must be byte[], short[] or float[], got "
-                        + (pixels == null ? "null" : pixels.getClass().getSimpleName()));
-            }
         }
 
         /** Releases the device memory of this kernel and of its accumulators (the backend's plane operations). */
