@@ -1,5 +1,6 @@
 package org.livedecon.core.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -103,6 +104,51 @@ class StreamingWienerTest {
                 assertTrue(worst <= 1e-4 * maxAbs, "differs by " + worst + " (max " + maxAbs + ")");
             }
         }
+    }
+
+    /** The live engine streams on the device chosen: cpu-opencl streams on OpenCL, same result as the whole-stack path. */
+    @Test
+    void theLiveEngineStreamsOnTheOpenClDeviceChosen() {
+        OpenClTesting.backendOrSkip().close(); // skipped, with the reason, where there is no OpenCL
+        int nz = 8, ny = 32, nx = 32;
+        LiveTesting.Collector streamed = new LiveTesting.Collector(0), whole = new LiveTesting.Collector(0);
+        final StringBuffer logged = new StringBuffer();
+        for (boolean streaming : new boolean[] {true, false}) {
+            LiveSettings s = LiveSettings.builder().zPlanes(nz).voxelSize(LiveTesting.VOXEL).device(streaming ? "cpu-opencl" : "cpu")
+                    .defaultChannel(LiveTesting.setup(Algorithm.WIENER, 1)).streamingWiener(streaming).backendThreads(2)
+                    .log(new LiveLog() {
+                        @Override
+                        public void warn(String message) { logged.append(message).append('\n'); }
+
+                        @Override
+                        public void info(String message) { logged.append(message).append('\n'); }
+                    }).build();
+            try (LiveDeconvolver live = new LiveDeconvolver(s, streaming ? streamed : whole)) {
+                for (int t = 0; t < 3; t++) {
+                    for (int z = 0; z < nz; z++) {
+                        live.accept(LiveTesting.plane(t, 0, z, nx, ny, t * 10 + z));
+                        LiveTesting.sleep(1);
+                    }
+                }
+            }
+        }
+        assertTrue(logged.indexOf("streaming Wiener backend: opencl") >= 0, logged.toString());
+        assertEquals(3, streamed.results.size());
+        assertEquals(3, whole.results.size());
+        int streamedStacks = 0;
+        for (LiveResult a : streamed.results) {
+            if (a.streamed()) streamedStacks++;
+            LiveResult b = null;
+            for (LiveResult c : whole.results) if (c.key().time() == a.key().time()) b = c;
+            float[] x = a.volume().data(), y = b.volume().data();
+            double worst = 0, max = 0;
+            for (int k = 0; k < x.length; k++) {
+                worst = Math.max(worst, Math.abs(x[k] - y[k]));
+                max = Math.max(max, Math.abs(y[k]));
+            }
+            assertTrue(worst < 1e-4 * max, a.key() + ": streamed on OpenCL differs by " + worst + " (max " + max + ")");
+        }
+        assertTrue(streamedStacks > 0, "no stack was streamed: " + logged);
     }
 
     private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads) {
