@@ -67,8 +67,21 @@ final class CpuPlaneSpectra implements PlaneSpectra {
     }
 
     @Override
-    public void inverse(SpectrumBuffer s, final int from, int to, SpectrumBuffer p, final int pAt, SpectrumBuffer k,
-                        final int kFirst, final float[] out, final int outOffset, final int width, final int height) {
+    public void inverse(SpectrumBuffer s, int from, int to, SpectrumBuffer p, int pAt, SpectrumBuffer k, int kFirst,
+                        float[] out, int outOffset, int width, int height) {
+        inverse(s, from, to, p, pAt, k, kFirst, out, outOffset, null, width, height);
+    }
+
+    @Override
+    public void inverse(SpectrumBuffer s, int from, int to, SpectrumBuffer p, int pAt, SpectrumBuffer k, int kFirst,
+                        float[][] out, int width, int height) {
+        inverse(s, from, to, p, pAt, k, kFirst, null, 0, out, width, height);
+    }
+
+    /** Plane o to {@code flat[flatOffset + (o - from) * width * height]}, or to {@code planes[o - from]} when flat is null. */
+    private void inverse(SpectrumBuffer s, final int from, int to, SpectrumBuffer p, final int pAt, SpectrumBuffer k,
+                         final int kFirst, final float[] flat, final int flatOffset, final float[][] planes,
+                         final int width, final int height) {
         if (width > nx || height > ny) throw new IllegalArgumentException(width + "x" + height + " is larger than the plane");
         final float[] sd = s == null ? null : data(s), pd = p == null ? null : data(p), kd = k == null ? null : data(k);
         final int kPlanes = k == null ? 1 : k.shape().nz();
@@ -87,7 +100,8 @@ final class CpuPlaneSpectra implements PlaneSpectra {
                         spec = t;
                         at = 0;
                     }
-                    int dst = outOffset + (o - from) * width * height;
+                    float[] out = flat != null ? flat : planes[o - from];
+                    int dst = flat != null ? flatOffset + (o - from) * width * height : 0;
                     if (width == nx) {
                         fft.inversePlane(spec, at, out, dst, height, w);
                     } else {

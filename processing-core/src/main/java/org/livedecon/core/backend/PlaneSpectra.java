@@ -50,6 +50,14 @@ public interface PlaneSpectra extends AutoCloseable {
                  float[] out, int outOffset, int width, int height);
 
     /**
+     * As {@link #inverse(SpectrumBuffer, int, int, SpectrumBuffer, int, SpectrumBuffer, int, float[], int, int, int)},
+     * plane {@code o} to its own array {@code out[o - from]} (from index 0: sums over such planes
+     * vectorise, sums at offsets into one array do not).
+     */
+    void inverse(SpectrumBuffer s, int from, int to, SpectrumBuffer p, int pAt, SpectrumBuffer k, int kFirst,
+                 float[][] out, int width, int height);
+
+    /**
      * How many planes one {@link #inverse} call should take so that it keeps every worker busy: a
      * caller that checks for other work between calls goes this many planes at a time.
      */

@@ -121,6 +121,16 @@ final class ClPlaneSpectra implements PlaneSpectra {
 
     @Override
     public void inverse(SpectrumBuffer s, int from, int to, SpectrumBuffer p, int pAt, SpectrumBuffer k, int kFirst,
+                        float[][] out, int width, int height) {
+        float[] flat = new float[(to - from) * width * height];
+        inverse(s, from, to, p, pAt, k, kFirst, flat, 0, width, height);
+        for (int o = from; o < to; o++) {
+            System.arraycopy(flat, (o - from) * width * height, out[o - from], 0, width * height);
+        }
+    }
+
+    @Override
+    public void inverse(SpectrumBuffer s, int from, int to, SpectrumBuffer p, int pAt, SpectrumBuffer k, int kFirst,
                         float[] out, int outOffset, int width, int height) {
         if (width > nx || height > ny) throw new IllegalArgumentException(width + "x" + height + " is larger than the plane");
         ClBuffers.Spectrum sd = s == null ? null : stackOf(s), pd = p == null ? null : stackOf(p);
