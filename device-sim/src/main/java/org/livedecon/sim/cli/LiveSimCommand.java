@@ -227,7 +227,8 @@ public final class LiveSimCommand extends CliCommand {
             int rounds = 5;
             long[] whole = new long[rounds], tail = new long[rounds];
             try (CpuBackend backend = new CpuBackend(settings.backendThreads());
-                 StreamedWiener streamed = new StreamedWiener(psf, w, shape.nx(), shape.ny(), nz, settings.backendThreads())) {
+                 StreamedWiener streamed = new StreamedWiener(psf, w, shape.nx(), shape.ny(), nz, backend,
+                         settings.backendThreads())) {
                 for (int i = 0; i < rounds; i++) {
                     long s = System.nanoTime();
                     Deconvolvers.create(w, backend).deconvolve(v, psf, ProgressListener.NONE);

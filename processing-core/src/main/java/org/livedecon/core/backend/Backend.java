@@ -164,6 +164,14 @@ public interface Backend extends AutoCloseable {
     double sum(RealBuffer b, Region region);
 
     /**
+     * Plane-by-plane operations on {@code nx x ny} planes ({@link PlaneSpectra}), for computations
+     * that receive a volume plane by plane. {@code hostThreads}: threads for the host-side work
+     * where the backend has none of its own (a device backend); the CPU backend uses its pool.
+     * The caller closes the result before this backend.
+     */
+    PlaneSpectra planes(int nx, int ny, int hostThreads);
+
+    /**
      * Whether this backend's buffers live in the Java heap (the CPU backend), so that state a
      * caller keeps on the heap competes with them for the same memory budget.
      */

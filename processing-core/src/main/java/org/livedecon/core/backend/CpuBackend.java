@@ -132,6 +132,10 @@ public final class CpuBackend implements Backend {
         });
     }
 
+    /** 2D transforms by the same code as the 3D ones, on this backend's threads ({@code hostThreads} is not used). */
+    @Override
+    public PlaneSpectra planes(int nx, int ny, int hostThreads) { return new CpuPlaneSpectra(nx, ny, parallel); }
+
     @Override
     public void forward(RealBuffer in, SpectrumBuffer out, Shape nonZero) {
         sameShape(in.shape(), out.shape());

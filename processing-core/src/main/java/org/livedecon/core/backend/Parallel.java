@@ -10,13 +10,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed set of worker threads for data-parallel loops, owned by one backend. The calling
- * thread takes part as worker 0, so a 1-thread instance never switches threads.
+ * A fixed set of worker threads for data-parallel loops, owned by one backend (or by the host side
+ * of a device backend's {@link PlaneSpectra}). The calling thread takes part as worker 0, so a
+ * 1-thread instance never switches threads.
  */
-final class Parallel implements AutoCloseable {
+public final class Parallel implements AutoCloseable {
 
     /** Body of a parallel loop over {@code [from, to)}; {@code worker} indexes per-thread scratch. */
-    interface RangeBody {
+    public interface RangeBody {
         void run(int from, int to, int worker);
     }
 
@@ -45,7 +46,7 @@ final class Parallel implements AutoCloseable {
     private final int threads;
     private final ExecutorService pool;
 
-    Parallel(int threads) {
+    public Parallel(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -65,13 +66,13 @@ final class Parallel implements AutoCloseable {
         }
     }
 
-    int threads() { return threads; }
+    public int threads() { return threads; }
 
     /**
      * Runs {@code body} over {@code [0, n)} in chunks handed out dynamically, so uneven work
      * still balances. Rethrows the first failure.
      */
-    void forRange(final int n, final RangeBody body) {
+    public void forRange(final int n, final RangeBody body) {
         if (n <= 0) return;
         final int chunk = Math.max(1, n / (threads * 8));
         if (pool == null || n <= chunk) {

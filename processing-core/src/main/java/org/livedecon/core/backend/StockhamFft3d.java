@@ -206,6 +206,50 @@ final class StockhamFft3d implements Fft3d {
         }
     }
 
+    /**
+     * {@link #forwardPlane} of a whole plane ({@code wy = ny}) with its x groups and then its y
+     * column blocks spread over the threads: one plane as soon as the pool allows, for a plane
+     * that someone waits for (the last plane of a streamed stack).
+     */
+    void forwardPlaneParallel(final float[] in, final int inOffset, final float[] out, final int outOffset) {
+        parallel.forRange((ny + 2 * lx - 1) / (2 * lx), new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int g = from; g < to; g++) {
+                    int y0 = g * 2 * lx;
+                    xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, ny - y0), w, false);
+                }
+            }
+        });
+        if (ny == 1) return;
+        parallel.forRange((nxh + ly - 1) / ly, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int b = from; b < to; b++) {
+                    int k0 = b * ly;
+                    columnBlock(out, outOffset + 2 * k0, out, outOffset + 2 * k0, fy, row, Math.min(ly, nxh - k0), ny, ny,
+                            true, null, 0, false, w, false);
+                }
+            }
+        });
+    }
+
+    /**
+     * Inverse transforms along z only of a whole spectrum, in place, scaled by {@code 1/nz}: the
+     * 3D spectrum turned into the 2D spectra of its planes.
+     */
+    void inverseAlongZ(final float[] spectrum) {
+        if (nz == 1) return;
+        zColumns(spectrum, nz, nz, false, null, false, false);
+        final float scale = 1f / nz;
+        parallel.forRange(nz, new Parallel.RangeBody() {
+            @Override
+            public void run(int from, int to, int w) {
+                for (int i = from * plane; i < to * plane; i++) spectrum[i] *= scale;
+            }
+        });
+    }
+
     /** {@code a *= h} (or {@code conj(h)}) element by element, interleaved complex arrays. */
     static void multiply(Parallel parallel, final float[] a, final float[] h, final boolean conjugate) {
         parallel.forRange(a.length / 2, new Parallel.RangeBody() {

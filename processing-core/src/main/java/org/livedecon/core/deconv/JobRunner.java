@@ -86,18 +86,31 @@ public final class JobRunner implements AutoCloseable {
      */
     public DeconvolutionResult deconvolve(BiFunction<DeconvolutionSettings, Backend, Deconvolver> deconvolvers,
                                           DeconvolutionSettings settings, Volume image, Psf psf, ProgressListener progress) {
-        String reason;
         try {
             return deconvolvers.apply(settings, backend).deconvolve(image, psf, progress);
-        } catch (BackendFailure e) {
-            if (backend instanceof CpuBackend) throw e;
-            reason = e.getMessage();
-        } catch (LinkageError e) {
-            if (backend instanceof CpuBackend) throw e;
-            reason = e.toString();
+        } catch (BackendFailure | LinkageError e) {
+            if (!fallBackAfter(e)) throw e;
         }
-        fallBack(reason);
         return deconvolvers.apply(settings, backend).deconvolve(image, psf, progress);
+    }
+
+    /**
+     * The one fall-back decision, for jobs here and for work that keeps its own state on
+     * {@link #backend()} (the live engine's streaming Wiener): after {@code failure} on the current
+     * backend, whether it was the device failing (a {@link BackendFailure} or a {@link LinkageError}
+     * on a backend other than the CPU one). If so, the reason is logged once, the device backend is
+     * closed when this runner made it, and {@link #backend()} is a CPU backend from now on: the
+     * caller drops what it held on the old one and goes on there. Otherwise nothing changes and the
+     * caller reports the failure as it is.
+     */
+    public boolean fallBackAfter(Throwable failure) {
+        if (backend instanceof CpuBackend) return false;
+        String reason;
+        if (failure instanceof BackendFailure) reason = failure.getMessage();
+        else if (failure instanceof LinkageError) reason = failure.toString();
+        else return false;
+        fallBack(reason);
+        return true;
     }
 
     private void fallBack(String reason) {

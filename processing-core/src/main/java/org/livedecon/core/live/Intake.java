@@ -7,10 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.acquisition.PlaneCoords;
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.deconv.Algorithm;
+import org.livedecon.core.deconv.JobRunner;
 import org.livedecon.core.volume.Volume;
 
 /**
@@ -28,7 +31,9 @@ final class Intake implements Runnable, StackAssembler.Listener {
     private final EngineMemory memory;
     private final MetricsRecorder metrics;
     private final Results results;
-    private final StreamingWiener.Pool streamPool;
+    // the streaming Wiener's own backend (the device chosen, falling back to the CPU), made on this
+    // thread at first use: the worker's backend is busy with whole-stack jobs on the worker thread
+    private JobRunner streamRunner;
 
     private final StackAssembler assembler;
     private final List<RawStack> out = new ArrayList<RawStack>();
@@ -46,7 +51,7 @@ final class Intake implements Runnable, StackAssembler.Listener {
     };
 
     Intake(LiveSettings settings, LiveResources resources, Inbox inbox, PendingQueue queue, EngineMemory memory,
-           MetricsRecorder metrics, Results results, StreamingWiener.Pool streamPool) {
+           MetricsRecorder metrics, Results results) {
         this.settings = settings;
         this.resources = resources;
         this.log = resources.log();
@@ -55,7 +60,6 @@ final class Intake implements Runnable, StackAssembler.Listener {
         this.memory = memory;
         this.metrics = metrics;
         this.results = results;
-        this.streamPool = streamPool;
         this.assembler = new StackAssembler(resources.zPlanes(), this);
     }
 
@@ -84,6 +88,7 @@ final class Intake implements Runnable, StackAssembler.Listener {
                 memory.update(a.plane != null ? RawStack.bytesOf(a.plane.pixels()) : 0);
             }
         } finally {
+            closeStreaming();
             queue.intakeDone();
         }
     }
@@ -150,7 +155,7 @@ final class Intake implements Runnable, StackAssembler.Listener {
     }
 
     private void stream(RawStack s, AcquiredPlane p, PlaneCoords key, int backlog, long arrivalNanos) {
-        if (streamPool == null) return;
+        if (!settings.streamingWiener()) return;
         StreamingWiener.Accumulator acc = streams.get(key);
         int nz = resources.zPlanes();
         if (acc == null && s.present() == 1) {
@@ -162,7 +167,8 @@ final class Intake implements Runnable, StackAssembler.Listener {
             String k = key.channel() + ":" + s.width() + "x" + s.height();
             if (!kernels.containsKey(k)) {
                 try {
-                    kernels.put(k, new StreamingWiener.Kernel(c.psf(), c.settings(), s.width(), s.height(), nz, streamPool));
+                    kernels.put(k, new StreamingWiener.Kernel(c.psf(), c.settings(), s.width(), s.height(), nz,
+                            streamBackend(), settings.backendThreads()));
                 } catch (Throwable t) {
                     log.warn("streaming Wiener is off for channel " + key.channel() + ": " + t);
                     kernels.put(k, null);
@@ -178,7 +184,47 @@ final class Intake implements Runnable, StackAssembler.Listener {
             acc.invalidate("the intake fell behind");
             return;
         }
-        acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
+        try {
+            acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
+        } catch (RuntimeException e) { // e.g. the device failing: this stack goes the whole-stack way
+            acc.invalidate("streaming failed: " + e);
+            log.warn("streaming Wiener failed for " + key + ", deconvolving it whole: " + e);
+            if (streamRunner != null && streamRunner.fallBackAfter(e)) {
+                // the kernels lived on the device that failed; later stacks stream on the CPU backend
+                closeKernels();
+            }
+        }
+    }
+
+    private Backend streamBackend() {
+        if (streamRunner == null) {
+            streamRunner = JobRunner.open(settings.deviceChoice(), settings.backendThreads(), new Consumer<String>() {
+                @Override
+                public void accept(String line) { log.info("streaming Wiener " + line); }
+            }, new Consumer<String>() {
+                @Override
+                public void accept(String line) { log.warn("streaming Wiener: " + line); }
+            });
+        }
+        return streamRunner.backend();
+    }
+
+    private void closeKernels() {
+        for (StreamingWiener.Kernel k : kernels.values()) {
+            if (k == null) continue;
+            try {
+                k.close();
+            } catch (RuntimeException e) {
+                // its device is gone; nothing is left to release there
+            }
+        }
+        kernels.clear();
+    }
+
+    private void closeStreaming() {
+        closeKernels();
+        if (streamRunner != null) streamRunner.close();
+        streamRunner = null;
     }
 
     private void completed(RawStack s) {

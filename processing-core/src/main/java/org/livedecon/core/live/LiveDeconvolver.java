@@ -45,7 +45,6 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
     private final Inbox inbox = new Inbox();
     private final EngineMemory memory;
     private final PendingQueue queue;
-    private final StreamingWiener.Pool streamPool;
     private final Thread intake;
     private final Thread worker;
     private final java.util.concurrent.atomic.AtomicInteger activeAccepts = new java.util.concurrent.atomic.AtomicInteger();
@@ -62,8 +61,7 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                 metrics);
         Results results = new Results(sink, metrics, resources.log());
         this.queue = new PendingQueue(settings, resources.spillDirectory(), memory, metrics, results, resources.log());
-        this.streamPool = settings.streamingWiener() ? new StreamingWiener.Pool(settings.backendThreads()) : null;
-        this.intake = new Thread(new Intake(settings, resources, inbox, queue, memory, metrics, results, streamPool),
+        this.intake = new Thread(new Intake(settings, resources, inbox, queue, memory, metrics, results),
                 "livedecon-intake");
         this.worker = new Thread(new Worker(settings, resources, queue, memory, results), "livedecon-worker");
         intake.setDaemon(true);
@@ -167,7 +165,6 @@ public final class LiveDeconvolver implements PlaneSink, AutoCloseable {
                     interrupted = true;
                 }
             }
-            if (streamPool != null) streamPool.close();
             queue.close();
             memory.update();
             threadsStopped = true;

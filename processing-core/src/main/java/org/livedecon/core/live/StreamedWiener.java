@@ -1,6 +1,7 @@
 package org.livedecon.core.live;
 
 import org.livedecon.core.acquisition.PlaneCoords;
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.volume.Volume;
@@ -10,23 +11,22 @@ import org.livedecon.core.volume.VoxelSize;
  * Streaming Wiener outside the live engine, for tools and benchmarks: hand the planes of a stack
  * over one by one ({@link #add}), then {@link #finish} returns the same result as whole-stack
  * Wiener. The kernel (built once, in the constructor) serves any number of stacks of this size,
- * one after the other. Not thread-safe; the work inside runs on {@code threads} threads.
+ * one after the other. Not thread-safe; the work inside runs on the backend given (which the
+ * caller closes after this).
  */
 public final class StreamedWiener implements AutoCloseable {
-    private final StreamingWiener.Pool pool;
     private final StreamingWiener.Kernel kernel;
     private StreamingWiener.Accumulator acc;
     private RawStack raw;
 
-    public StreamedWiener(Psf psf, DeconvolutionSettings settings, int width, int height, int nz, int threads) {
+    /**
+     * @param backend     where the transforms run (CPU or OpenCL)
+     * @param hostThreads threads for the sums on the heap when the backend has none of its own
+     */
+    public StreamedWiener(Psf psf, DeconvolutionSettings settings, int width, int height, int nz, Backend backend,
+                          int hostThreads) {
         if (!StreamingWiener.supports(width, height)) throw new IllegalArgumentException("planes need at least 2x2 pixels");
-        pool = new StreamingWiener.Pool(threads);
-        try {
-            kernel = new StreamingWiener.Kernel(psf, settings, width, height, nz, pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        kernel = new StreamingWiener.Kernel(psf, settings, width, height, nz, backend, hostThreads);
     }
 
     /** Slice z of the current stack: {@code byte[]}, {@code short[]} or {@code float[]}, not modified afterwards. */
@@ -51,6 +51,7 @@ public final class StreamedWiener implements AutoCloseable {
         }
     }
 
+    /** Releases the kernel's memory on the backend. */
     @Override
-    public void close() { pool.close(); }
+    public void close() { kernel.close(); }
 }

@@ -6,7 +6,8 @@
  * (acquisition thread, a lock-free hand-off into the {@code Inbox}) → {@code Intake} thread, asleep
  * while nothing arrives ({@link org.livedecon.core.live.StackAssembler} groups planes by (time,
  * position, channel); {@link org.livedecon.core.live.StreamingWiener} transforms planes as they
- * arrive) → {@code PendingQueue} (policy {@link org.livedecon.core.live.LivePolicy}, spilling to
+ * arrive, on the device chosen, through {@link org.livedecon.core.backend.PlaneSpectra}) →
+ * {@code PendingQueue} (policy {@link org.livedecon.core.live.LivePolicy}, spilling to
  * disk beyond the memory budget) → {@code Worker} thread (a
  * {@link org.livedecon.core.deconv.JobRunner}; {@code AdaptivePolicy} under policy ADAPTIVE) →
  * {@link org.livedecon.core.live.LiveResultSink}. Raw pixels held are accounted in one

@@ -1,11 +1,14 @@
 package org.livedecon.core.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.livedecon.core.backend.Backend;
 import org.livedecon.core.backend.CpuBackend;
+import org.livedecon.core.backend.opencl.OpenClTesting;
 import org.livedecon.core.deconv.Algorithm;
 import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
@@ -36,8 +39,27 @@ class StreamingWienerTest {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(Boundary.NON_CIRCULANT)
                 .background(Background.auto()).lambda(0.01).build();
-        try (StreamingWiener.Pool pool = new StreamingWiener.Pool(2)) {
-            StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, 23, 20, 16, pool);
+        lowRank(psf, s, new CpuBackend(2));
+    }
+
+    /** Bar 2 of issue 18: the same agreement with the transforms and products on OpenCL (PoCL in CI). */
+    @Test
+    void matchesWholeStackWienerOnOpenCl() {
+        check(Boundary.NON_CIRCULANT, Background.auto(), 9, 20, 23, 2, OpenClTesting.backendOrSkip());
+        check(Boundary.PERIODIC, Background.fixed(3), 8, 16, 18, 1, OpenClTesting.backendOrSkip());
+        check(Boundary.NON_CIRCULANT, Background.none(), 1, 12, 10, 2, OpenClTesting.backendOrSkip());
+    }
+
+    @Test
+    void theLastPlaneTakesTheLowRankWayOnOpenCl() {
+        Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(Boundary.NON_CIRCULANT)
+                .background(Background.auto()).lambda(0.01).build();
+        lowRank(psf, s, OpenClTesting.backendOrSkip());
+    }
+
+    private static void lowRank(Psf psf, DeconvolutionSettings s, Backend backend) {
+        try (Backend b = backend; StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, 23, 20, 16, b, 2)) {
             assertTrue(k.rank > 0 && k.rank < 16, "rank " + k.rank);
             for (int seed = 7; seed < 9; seed++) check(k, psf, s, seed, 16, 20, 23);
         }
@@ -58,7 +80,7 @@ class StreamingWienerTest {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).build();
         int nz = 6, ny = 14, nx = 15;
-        try (StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, 2)) {
+        try (CpuBackend b = new CpuBackend(2); StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, b, 2)) {
             for (int seed = 1; seed <= 2; seed++) {
                 Random r = new Random(seed);
                 java.util.List<Object> planes = new java.util.ArrayList<Object>();
@@ -84,12 +106,62 @@ class StreamingWienerTest {
         }
     }
 
+    /** The live engine streams on the device chosen: cpu-opencl streams on OpenCL, same result as the whole-stack path. */
+    @Test
+    void theLiveEngineStreamsOnTheOpenClDeviceChosen() {
+        OpenClTesting.backendOrSkip().close(); // skipped, with the reason, where there is no OpenCL
+        int nz = 8, ny = 32, nx = 32;
+        LiveTesting.Collector streamed = new LiveTesting.Collector(0), whole = new LiveTesting.Collector(0);
+        final StringBuffer logged = new StringBuffer();
+        for (boolean streaming : new boolean[] {true, false}) {
+            LiveSettings s = LiveSettings.builder().device(streaming ? "cpu-opencl" : "cpu")
+                    .streamingWiener(streaming).backendThreads(2).build();
+            LiveResources res = LiveResources.builder().zPlanes(nz).voxelSize(LiveTesting.VOXEL)
+                    .defaultChannel(LiveTesting.setup(Algorithm.WIENER, 1))
+                    .log(new LiveLog() {
+                        @Override
+                        public void warn(String message) { logged.append(message).append('\n'); }
+
+                        @Override
+                        public void info(String message) { logged.append(message).append('\n'); }
+                    }).build();
+            try (LiveDeconvolver live = new LiveDeconvolver(s, res, streaming ? streamed : whole)) {
+                for (int t = 0; t < 3; t++) {
+                    for (int z = 0; z < nz; z++) {
+                        live.accept(LiveTesting.plane(t, 0, z, nx, ny, t * 10 + z));
+                        LiveTesting.sleep(1);
+                    }
+                }
+            }
+        }
+        assertTrue(logged.indexOf("streaming Wiener backend: opencl") >= 0, logged.toString());
+        assertEquals(3, streamed.results.size());
+        assertEquals(3, whole.results.size());
+        int streamedStacks = 0;
+        for (LiveResult a : streamed.results) {
+            if (a.streamed()) streamedStacks++;
+            LiveResult b = null;
+            for (LiveResult c : whole.results) if (c.key().time() == a.key().time()) b = c;
+            float[] x = a.volume().data(), y = b.volume().data();
+            double worst = 0, max = 0;
+            for (int k = 0; k < x.length; k++) {
+                worst = Math.max(worst, Math.abs(x[k] - y[k]));
+                max = Math.max(max, Math.abs(y[k]));
+            }
+            assertTrue(worst < 1e-4 * max, a.key() + ": streamed on OpenCL differs by " + worst + " (max " + max + ")");
+        }
+        assertTrue(streamedStacks > 0, "no stack was streamed: " + logged);
+    }
+
     private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads) {
+        check(boundary, bg, nz, ny, nx, threads, new CpuBackend(threads));
+    }
+
+    private static void check(Boundary boundary, Background bg, int nz, int ny, int nx, int threads, Backend backend) {
         Psf psf = GaussianPsf.of(Shape.of(7, 7, 5), VOXEL, 1.2, 1.2, 1.0);
         DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER).boundary(boundary)
                 .background(bg).lambda(0.01).build();
-        try (StreamingWiener.Pool pool = new StreamingWiener.Pool(threads)) {
-            StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, nx, ny, nz, pool);
+        try (Backend b = backend; StreamingWiener.Kernel k = new StreamingWiener.Kernel(psf, s, nx, ny, nz, b, threads)) {
             for (int seed = 7; seed < 10; seed++) check(k, psf, s, seed, nz, ny, nx);
         }
     }

@@ -50,7 +50,7 @@ final class ClBuffers {
      * The full complex spectrum (float2, {@code nx*ny*nz} values in the real layout): simpler
      * than a half spectrum and the same FFT for every axis, at twice the memory.
      */
-    static final class Spectrum extends Base implements SpectrumBuffer {
+    static class Spectrum extends Base implements SpectrumBuffer {
         Spectrum(OpenClBackend owner, Shape shape) {
             super(owner, shape, 8L * shape.voxels());
         }

@@ -69,6 +69,8 @@ public final class OpenClBackend implements Backend {
     private final Map<Integer, AxisFft> axisFfts = new HashMap<Integer, AxisFft>();
     private final LinkedHashMap<Shape, ClBuffers.Spectrum> scratch = new LinkedHashMap<Shape, ClBuffers.Spectrum>();
     private final OtfCache<ClBuffers.Spectrum> otfs = new OtfCache<ClBuffers.Spectrum>(OTF_CACHE_SIZE);
+    // plane operations made here and still open: closed with the backend
+    private final List<ClPlaneSpectra> planeSpectra = new java.util.ArrayList<ClPlaneSpectra>();
     private long allocatedBytes;
     private int liveMemObjects;
     private boolean closed;
@@ -286,14 +288,17 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Unscaled complex FFT of {@code sp} along x, y and z; dir -1 forward, +1 inverse. */
-    private void fft(ClBuffers.Spectrum sp, float dir) {
+    private void fft(ClBuffers.Spectrum sp, float dir) { fft(sp, dir, 3); }
+
+    /** As {@link #fft(ClBuffers.Spectrum, float)} along the first {@code axes} axes only (2: each plane in 2D). */
+    void fft(ClBuffers.Spectrum sp, float dir, int axes) {
         Shape s = sp.shape();
         ClBuffers.Spectrum tmp = scratch(s);
         cl_mem[] buf = {sp.mem(), tmp.mem()};
         int cur = 0;
         int total = s.voxels();
         int inner = 1;
-        for (int axis = 0; axis < 3; axis++) {
+        for (int axis = 0; axis < axes; axis++) {
             int n = s.along(axis);
             if (n > 1) {
                 AxisFft f = axisFft(n);
@@ -395,7 +400,7 @@ public final class OpenClBackend implements Backend {
         fillMem(ClBuffers.real(b, this).mem(), value, b.shape().voxels());
     }
 
-    private void fillMem(cl_mem m, float value, int n) {
+    void fillMem(cl_mem m, float value, int n) {
         launch("fill_f", n, m, value, n);
     }
 
@@ -468,6 +473,18 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public boolean buffersOnHeap() { return false; }
+
+    @Override
+    public org.livedecon.core.backend.PlaneSpectra planes(int nx, int ny, int hostThreads) {
+        ClPlaneSpectra p = new ClPlaneSpectra(this, nx, ny, hostThreads);
+        planeSpectra.add(p);
+        return p;
+    }
+
+    /** The command queue, for the plane operations' transfers. */
+    cl_command_queue queue() { return queue; }
+
+    void closed(ClPlaneSpectra p) { planeSpectra.remove(p); }
 
     /** Kernel arguments of a region: nx, ny, nz, then from and length per axis, then "whole" (null region). */
     private static Object[] regionArgs(Shape s, Region r) {
@@ -553,7 +570,7 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Runs {@code name} over at least {@code n} work items (the kernel checks its bound). */
-    private void launch(String name, long n, Object... args) {
+    void launch(String name, long n, Object... args) {
         if (n <= 0) return;
         cl_kernel k = kernel(name);
         setArgs(k, name, args);
@@ -653,6 +670,7 @@ public final class OpenClBackend implements Backend {
         } catch (RuntimeException e) {
             // release what we can
         }
+        for (ClPlaneSpectra p : new java.util.ArrayList<ClPlaneSpectra>(planeSpectra)) p.close();
         List<ClBuffers.Spectrum> owned = otfs.drain();
         owned.addAll(scratch.values());
         scratch.clear();

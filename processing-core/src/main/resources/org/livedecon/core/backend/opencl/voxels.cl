@@ -235,3 +235,20 @@ __kernel void sum_region(__global const float *a, const int n, const int nx, con
     }
     group_sum2(s0, 0, la, lb, partial);
 }
+
+/* Stacks of 2D plane spectra (nxy complex values a plane): for plane rel of the range,
+   acc[accFirst + rel] (+)= p[pAt] * k[(kFirst + oFirst + rel) mod kPlanes] */
+__kernel void plane_multiply(__global float2 *acc, const int accFirst, const int oFirst,
+                             __global const float2 *p, const int pAt,
+                             __global const float2 *k, const int kFirst, const int kPlanes,
+                             const int nxy, const int add, const int n) {
+    int i = get_global_id(0);
+    if (i >= n) return;
+    int rel = i / nxy, j = i - rel * nxy;
+    int ki = (kFirst + oFirst + rel) % kPlanes;
+    if (ki < 0) ki += kPlanes;
+    float2 a = p[pAt * nxy + j], b = k[ki * nxy + j];
+    float2 v = (float2)(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+    int d = (accFirst + rel) * nxy + j;
+    acc[d] = add ? acc[d] + v : v;
+}

@@ -12,6 +12,7 @@ import org.livedecon.core.deconv.DeconvolutionSettings;
 import org.livedecon.core.deconv.Deconvolver;
 import org.livedecon.core.deconv.Deconvolvers;
 import org.livedecon.core.deconv.ProgressListener;
+import org.livedecon.core.live.StreamedWiener;
 import org.livedecon.core.psf.Psf;
 import org.livedecon.core.testing.TestPsfs;
 import org.livedecon.core.volume.Shape;
@@ -42,6 +43,40 @@ class OpenClLeakTest {
             }
             assertEquals(steady, b.liveMemObjects(), "memory objects after 1000 jobs");
             assertEquals(steadyBytes, b.allocatedBytes(), "device bytes after 1000 jobs");
+        } finally {
+            b.close();
+        }
+        assertEquals(0, b.liveMemObjects(), "memory objects after close");
+        assertEquals(0, b.allocatedBytes());
+    }
+
+    @Test
+    void streamedWienerReleasesItsStacks() {
+        VoxelSize voxel = VoxelSize.of(0.1, 0.25);
+        Psf psf = TestPsfs.gaussian(Shape.of(3, 3, 3), voxel, 1.0, 1.0, 1.0);
+        DeconvolutionSettings s = DeconvolutionSettings.builder().algorithm(Algorithm.WIENER)
+                .boundary(Boundary.NON_CIRCULANT).background(Background.auto()).build();
+        int nx = 10, ny = 9, nz = 6;
+        float[] plane = new float[nx * ny];
+        for (int i = 0; i < plane.length; i++) plane[i] = 10 + (i % 7);
+        OpenClBackend b = new OpenClBackend(OpenClTestDevices.device());
+        try {
+            int steady = -1;
+            long steadyBytes = -1;
+            for (int round = 0; round < 3; round++) {
+                try (StreamedWiener w = new StreamedWiener(psf, s, nx, ny, nz, b, 1)) {
+                    for (int stack = 0; stack < 3; stack++) {
+                        for (int z = 0; z < nz; z++) w.add(z, plane.clone());
+                        w.finish(voxel);
+                    }
+                }
+                if (round == 0) {
+                    steady = b.liveMemObjects(); // what the backend keeps: scratch spectra and twiddles
+                    steadyBytes = b.allocatedBytes();
+                }
+            }
+            assertEquals(steady, b.liveMemObjects(), "memory objects after three kernels");
+            assertEquals(steadyBytes, b.allocatedBytes(), "device bytes after three kernels");
         } finally {
             b.close();
         }
