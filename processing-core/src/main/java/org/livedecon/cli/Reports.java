@@ -16,10 +16,18 @@ public final class Reports {
         String iterations = r.settings().algorithm().iterative()
                 ? r.iterations() + " iterations, stopped by " + stopReason(r)
                 : "one pass (" + r.settings().algorithm() + ")";
-        return String.format(Locale.ROOT, "wrote %s (%s): %s, total %.2f s (set-up %.2f s), %.3f s/iteration, "
-                        + "background %.1f, peak heap %d MiB",
-                output, format, iterations, r.elapsedNanos() / 1e9, r.setupNanos() / 1e9, r.secondsPerIteration(),
-                r.background(), peakHeapMiB);
+        String rate = "";
+        if (r.settings().algorithm().iterative() && r.iterations() > 0 && r.secondsPerIteration() > 0) {
+            // the FFT grid's voxels (every tile's) per second of iterating: comparable across sizes and tilings
+            int[] tiles = r.plan().tileCounts();
+            double voxels = (double) r.plan().grid().voxels() * tiles[0] * tiles[1] * tiles[2];
+            rate = String.format(Locale.ROOT, " (%.3g padded voxel-iterations/s)", voxels / r.secondsPerIteration());
+        }
+        long rss = PeakRss.mib();
+        return String.format(Locale.ROOT, "wrote %s (%s): %s, total %.2f s (set-up %.2f s), %.3f s/iteration%s, "
+                        + "background %.1f, peak heap %d MiB%s",
+                output, format, iterations, r.elapsedNanos() / 1e9, r.setupNanos() / 1e9, r.secondsPerIteration(), rate,
+                r.background(), peakHeapMiB, rss > 0 ? ", peak RSS " + rss + " MiB" : "");
     }
 
     static String stopReason(DeconvolutionResult r) {
