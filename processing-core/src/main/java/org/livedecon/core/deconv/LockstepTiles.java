@@ -116,13 +116,7 @@ final class LockstepTiles {
             long iterStart = System.nanoTime();
             for (int k = 1; k <= planned; k++) {
                 // 1. Hx of every tile, Σ_window Hx over the cores
-                double predicted = 0;
-                for (TileState st : tiles) {
-                    Jobs.checkInterrupted();
-                    steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
-                    predicted += steps.blur(st.flux);
-                    steps.downloadBlurred(st.blurred);
-                }
+                double predicted = blurAll(tiles, steps);
                 float scale = RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted);
                 if (keepPrevious) {
                     // rl-wb: the fit of the estimate after k − 1 iterations, over the cores (as untiled)
@@ -131,21 +125,15 @@ final class LockstepTiles {
                     if (WbStop.fitWorsened(settings, k - 1, fit, previousFit)) {
                         // as untiled: back to the estimates before the step, retried shorter
                         for (TileState st : tiles) st.estimate = st.previous;
-                        float shorter = steps.relaxation() / 2;
-                        if (shorter < WbStop.MIN_RELAXATION * settings.backProjector().relaxation()) {
+                        float shorter = WbStop.retriedRelaxation(settings, steps.relaxation());
+                        if (shorter == 0f) {
                             done = k - 2;
                             reason = DeconvolutionResult.StopReason.FIT_WORSENED;
                             fitStopped = true;
                             break;
                         }
                         steps.relaxation(shorter);
-                        predicted = 0;
-                        for (TileState st : tiles) {
-                            Jobs.checkInterrupted();
-                            steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
-                            predicted += steps.blur(st.flux);
-                            steps.downloadBlurred(st.blurred);
-                        }
+                        predicted = blurAll(tiles, steps);
                         scale = RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted);
                     } else {
                         previousFit = fit;
@@ -210,13 +198,7 @@ final class LockstepTiles {
             if (keepPrevious && !fitStopped && done >= 2 && reason != DeconvolutionResult.StopReason.CHANGE_GREW
                     && reason != DeconvolutionResult.StopReason.TIME_BUDGET && settings.tolerance() > 0) {
                 // as untiled: the last estimate's fit decides whether to keep it
-                double predicted = 0;
-                for (TileState st : tiles) {
-                    Jobs.checkInterrupted();
-                    steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
-                    predicted += steps.blur(st.flux);
-                    steps.downloadBlurred(st.blurred);
-                }
+                double predicted = blurAll(tiles, steps);
                 double fit = fit(tiles, image, observed, tile, RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted),
                         (float) b, RichardsonLucy.ratioFloor(image));
                 progress.fitMeasured(done, fit);
@@ -247,6 +229,18 @@ final class LockstepTiles {
             }
             return new Outcome(done, reason);
         }
+    }
+
+    /** Hx of every tile's estimate, kept as its blur on its window; returns Σ Hx over the tiles' cores. */
+    private static double blurAll(List<TileState> tiles, RlSteps steps) {
+        double predicted = 0;
+        for (TileState st : tiles) {
+            Jobs.checkInterrupted();
+            steps.upload(RlSteps.Slot.ESTIMATE, st.estimate);
+            predicted += steps.blur(st.flux);
+            steps.downloadBlurred(st.blurred);
+        }
+        return predicted;
     }
 
     /** Mean Poisson I-divergence per voxel of the stack, from each tile's blur over its core. */

@@ -112,8 +112,8 @@ public final class RichardsonLucy implements Deconvolver {
                     if (WbStop.fitWorsened(settings, k - 1, fit, previousFit)) {
                         // that step went too far: back to the estimate before it, and retry it shorter
                         steps.restoreKept();
-                        float shorter = steps.relaxation() / 2;
-                        if (shorter < WbStop.MIN_RELAXATION * settings.backProjector().relaxation()) {
+                        float shorter = WbStop.retriedRelaxation(settings, steps.relaxation());
+                        if (shorter == 0f) {
                             done = k - 2;
                             reason = DeconvolutionResult.StopReason.FIT_WORSENED;
                             fitStopped = true;

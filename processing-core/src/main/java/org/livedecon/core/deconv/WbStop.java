@@ -66,4 +66,14 @@ final class WbStop {
     static boolean fitWorsened(DeconvolutionSettings settings, int k, double fit, double previousFit) {
         return settings.tolerance() > 0 && k >= 2 && fit > previousFit;
     }
+
+    /**
+     * The fraction of a step to retry with after a step that fitted worse: half the current one,
+     * or 0 when that falls below {@link #MIN_RELAXATION} of the setting (then rl-wb stops with
+     * {@link DeconvolutionResult.StopReason#FIT_WORSENED}).
+     */
+    static float retriedRelaxation(DeconvolutionSettings settings, float current) {
+        float shorter = current / 2;
+        return shorter < MIN_RELAXATION * settings.backProjector().relaxation() ? 0f : shorter;
+    }
 }

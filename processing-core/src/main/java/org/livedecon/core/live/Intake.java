@@ -186,7 +186,7 @@ final class Intake implements Runnable, StackAssembler.Listener {
         }
         try {
             acc.add(p.coords().slice(), p.pixels(), backlog > 0, arrivalNanos, inboxWaiting);
-        } catch (RuntimeException e) { // e.g. the device failing: this stack goes the whole-stack way
+        } catch (RuntimeException | LinkageError e) { // e.g. the device failing: this stack goes the whole-stack way
             acc.invalidate("streaming failed: " + e);
             log.warn("streaming Wiener failed for " + key + ", deconvolving it whole: " + e);
             if (streamRunner != null && streamRunner.fallBackAfter(e)) {
