@@ -26,24 +26,29 @@ import org.livedecon.core.volume.Shape;
  */
 final class StockhamFft3d implements Fft3d {
     /**
-     * Most floats per block array: 64 Ki (256 KiB), so that a block and its scratch stay within
-     * a core's L2 cache even for long lines.
+     * Most floats per block row set: 128 Ki (512 KiB for the real rows, as much for the
+     * imaginary ones), so that a block stays within a core's L2 cache (1 MiB on the EPYC it was
+     * measured on) even for long lines. The block is the transform's only scratch.
      */
-    private static final int BLOCK_FLOATS = 65536;
+    private static final int BLOCK_FLOATS = 131072;
     /**
-     * 64 lanes measured fastest (16.5 against 14.3 GFLOPS for 32 lanes, length 96): the first
-     * Stockham pass, whose contiguous runs are one block wide, then runs SIMD too.
+     * Up to 256 lanes: with rows (see {@link LineFft}) every butterfly loop runs over one row, so
+     * wider rows amortise each loop's set-up. Convolution pair on 96x320x320, 2 threads, same
+     * machine and run: 103-115 ms with 256 lanes, 127-139 with 128, 145-179 with 64.
      */
-    private static final int MIN_LANES = 16, MAX_LANES = 64;
+    private static final int MIN_LANES = 16, MAX_LANES = 256;
 
     private final Shape shape;
     private final int nx, ny, nz, nxh, row, plane;
     private final LineFft fx, fy, fz;
     private final int lx, ly, lz;
     private final Parallel parallel;
-    private final float[][] bre, bim, wre, wim;
-    private final float[][][] streams;
-    /** Per thread: eight rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
+    /** Per thread: the rows of a block (see {@link LineFft}), {@code max(nx, ny, nz)} of the longest lanes. */
+    private final float[][][] bre, bim;
+    private final LineFft.Work[] work;
+    /** Per thread: one OTF row of the fused convolution, real and imaginary parts. */
+    private final float[][] otfRe, otfIm;
+    /** Per thread: four rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
     private final float[][][] rows;
     /** Per thread: four tiles of {@code TILE x MAX_LANES} floats, the x pass's transposes. */
     private final float[][][] tiles;
@@ -64,18 +69,19 @@ final class StockhamFft3d implements Fft3d {
         fx = new LineFft(nx);
         fy = new LineFft(ny);
         fz = new LineFft(nz);
-        lx = lanes(nx);
-        ly = Math.min(lanes(ny), nxh);
-        lz = Math.min(lanes(nz), nxh);
-        int size = Math.max(nx * lx, Math.max(ny * ly, nz * lz));
+        lx = balanced((ny + 1) / 2, lanes(nx));
+        ly = balanced(nxh, lanes(ny));
+        lz = balanced(nxh, lanes(nz));
+        int count = Math.max(nx, Math.max(ny, nz));
+        int width = Math.max(lx, Math.max(ly, lz));
         int t = parallel.threads();
-        bre = new float[t][size];
-        bim = new float[t][size];
-        wre = new float[t][size];
-        wim = new float[t][size];
-        streams = new float[t][][];
-        for (int i = 0; i < t; i++) streams[i] = LineFft.streams(size);
-        rows = new float[t][8][MAX_LANES];
+        bre = new float[t][count][width];
+        bim = new float[t][count][width];
+        work = new LineFft.Work[t];
+        for (int i = 0; i < t; i++) work[i] = new LineFft.Work();
+        otfRe = new float[t][width];
+        otfIm = new float[t][width];
+        rows = new float[t][4][MAX_LANES];
         planeScratch = new float[t][ny > 1 ? plane : 0];
         tiles = new float[t][4][TILE * MAX_LANES];
     }
@@ -84,6 +90,17 @@ final class StockhamFft3d implements Fft3d {
     static int lanes(int n) {
         int l = BLOCK_FLOATS / Math.max(1, n) / 16 * 16;
         return Math.max(MIN_LANES, Math.min(MAX_LANES, l));
+    }
+
+    /**
+     * Lanes per block for {@code total} lanes in blocks of at most {@code max}: the blocks as
+     * even as a multiple of 16 allows (161 columns in blocks of at most 160 would leave a block
+     * of one, whose loops run scalar).
+     */
+    static int balanced(int total, int max) {
+        int blocks = (Math.max(1, total) + max - 1) / max;
+        int even = (Math.max(1, total) + blocks - 1) / blocks;
+        return Math.min(max, (even + 15) / 16 * 16);
     }
 
     /**
@@ -212,22 +229,26 @@ final class StockhamFft3d implements Fft3d {
      * that someone waits for (the last plane of a streamed stack).
      */
     void forwardPlaneParallel(final float[] in, final int inOffset, final float[] out, final int outOffset) {
-        parallel.forRange((ny + 2 * lx - 1) / (2 * lx), new Parallel.RangeBody() {
+        // blocks narrow enough that every thread gets one: a whole plane may fit one block
+        int t = parallel.threads();
+        final int gx = Math.min(lx, Math.max(1, (ny + 2 * t - 1) / (2 * t)));
+        final int gy = Math.min(ly, Math.max(1, (nxh + t - 1) / t));
+        parallel.forRange((ny + 2 * gx - 1) / (2 * gx), new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 for (int g = from; g < to; g++) {
-                    int y0 = g * 2 * lx;
-                    xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * lx, ny - y0), w, false);
+                    int y0 = g * 2 * gx;
+                    xForwardGroup(in, inOffset + nx * y0, out, outOffset + row * y0, Math.min(2 * gx, ny - y0), w, false);
                 }
             }
         });
         if (ny == 1) return;
-        parallel.forRange((nxh + ly - 1) / ly, new Parallel.RangeBody() {
+        parallel.forRange((nxh + gy - 1) / gy, new Parallel.RangeBody() {
             @Override
             public void run(int from, int to, int w) {
                 for (int b = from; b < to; b++) {
-                    int k0 = b * ly;
-                    columnBlock(out, outOffset + 2 * k0, out, outOffset + 2 * k0, fy, row, Math.min(ly, nxh - k0), ny, ny,
+                    int k0 = b * gy;
+                    columnBlock(out, outOffset + 2 * k0, out, outOffset + 2 * k0, fy, row, Math.min(gy, nxh - k0), ny, ny,
                             true, null, 0, false, w, false);
                 }
             }
@@ -274,20 +295,14 @@ final class StockhamFft3d implements Fft3d {
      * B_k = (Z_k − conj Z_{n−k}) / 2i.
      */
     private void xForwardGroup(float[] in, int src, float[] out, int dst, int count, int w, boolean split) {
-        float[] re = bre[w], im = bim[w];
+        float[][] re = bre[w], im = bim[w];
         int lanes = (count + 1) / 2, second = count - lanes;
-        for (int b = 0; b < lanes; b++) {
-            int s = src + nx * b;
-            for (int x = 0; x < nx; x++) re[x * lanes + b] = in[s + x];
-        }
-        for (int b = 0; b < second; b++) {
-            int s = src + nx * (lanes + b);
-            for (int x = 0; x < nx; x++) im[x * lanes + b] = in[s + x];
-        }
+        transposeIn(in, src, re, lanes);
+        transposeIn(in, src + nx * lanes, im, second);
         if (second < lanes) { // odd count: the last lane has no partner line
-            for (int x = 0; x < nx; x++) im[x * lanes + lanes - 1] = 0f;
+            for (int x = 0; x < nx; x++) im[x][lanes - 1] = 0f;
         }
-        fx.forward(re, im, wre[w], wim[w], lanes, streams[w]);
+        fx.forward(re, im, lanes, work[w]);
         if (split) {
             splitHalfSpectra(re, im, out, dst, lanes, second, w);
             return;
@@ -295,17 +310,43 @@ final class StockhamFft3d implements Fft3d {
         for (int b = 0; b < lanes; b++) {
             int oa = dst + row * b;
             for (int k = 0; k < nxh; k++) {
-                int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
-                out[oa + 2 * k] = 0.5f * (re[zk] + re[zm]);
-                out[oa + 2 * k + 1] = 0.5f * (im[zk] - im[zm]);
+                int mk = k == 0 ? 0 : nx - k;
+                out[oa + 2 * k] = 0.5f * (re[k][b] + re[mk][b]);
+                out[oa + 2 * k + 1] = 0.5f * (im[k][b] - im[mk][b]);
             }
         }
         for (int b = 0; b < second; b++) {
             int ob = dst + row * (lanes + b);
             for (int k = 0; k < nxh; k++) {
-                int zk = k * lanes + b, zm = (k == 0 ? 0 : nx - k) * lanes + b;
-                out[ob + 2 * k] = 0.5f * (im[zk] + im[zm]);
-                out[ob + 2 * k + 1] = 0.5f * (re[zm] - re[zk]);
+                int mk = k == 0 ? 0 : nx - k;
+                out[ob + 2 * k] = 0.5f * (im[k][b] + im[mk][b]);
+                out[ob + 2 * k + 1] = 0.5f * (re[mk][b] - re[k][b]);
+            }
+        }
+    }
+
+    /**
+     * Lines {@code [0, count)} of length nx from {@code in[src]} into lane b of rows 0..nx−1, in
+     * tiles of {@link #TILE} x values, so that each line is read a cache line at a time and each
+     * tile of rows is written while it is in cache.
+     */
+    private void transposeIn(float[] in, int src, float[][] rows, int count) {
+        for (int x0 = 0; x0 < nx; x0 += TILE) {
+            int xc = Math.min(TILE, nx - x0);
+            for (int b = 0; b < count; b++) {
+                int s = src + nx * b + x0;
+                for (int x = 0; x < xc; x++) rows[x0 + x][b] = in[s + x];
+            }
+        }
+    }
+
+    /** Lane b of rows 0..nx−1, times {@code scale}, to lines {@code [0, count)} from {@code out[dst]}, in tiles. */
+    private void transposeOut(float[][] rows, float[] out, int dst, int count, float scale) {
+        for (int x0 = 0; x0 < nx; x0 += TILE) {
+            int xc = Math.min(TILE, nx - x0);
+            for (int b = 0; b < count; b++) {
+                int d = dst + nx * b + x0;
+                for (int x = 0; x < xc; x++) out[d + x] = rows[x0 + x][b] * scale;
             }
         }
     }
@@ -317,7 +358,7 @@ final class StockhamFft3d implements Fft3d {
      * and line B in its imaginary part.
      */
     private void xInverseGroup(float[] in, int src, float[] out, int dst, int count, int w, boolean split) {
-        float[] re = bre[w], im = bim[w];
+        float[][] re = bre[w], im = bim[w];
         float scale = (float) (1.0 / ((double) nx * ny * nz));
         int lanes = (count + 1) / 2, second = count - lanes;
         if (split) joinHalfSpectra(in, src, re, im, lanes, second, w);
@@ -327,24 +368,18 @@ final class StockhamFft3d implements Fft3d {
             for (int k = 0; k < nxh; k++) {
                 float ar = in[oa + 2 * k], ai = in[oa + 2 * k + 1];
                 float br = ob < 0 ? 0f : in[ob + 2 * k], bi = ob < 0 ? 0f : in[ob + 2 * k + 1];
-                re[k * lanes + b] = ar - bi;
-                im[k * lanes + b] = ai + br;
+                re[k][b] = ar - bi;
+                im[k][b] = ai + br;
                 int m = nx - k;
                 if (k > 0 && m >= nxh) {
-                    re[m * lanes + b] = ar + bi;
-                    im[m * lanes + b] = br - ai;
+                    re[m][b] = ar + bi;
+                    im[m][b] = br - ai;
                 }
             }
         }
-        fx.inverse(re, im, wre[w], wim[w], lanes, streams[w]);
-        for (int b = 0; b < lanes; b++) {
-            int d = dst + nx * b;
-            for (int x = 0; x < nx; x++) out[d + x] = re[x * lanes + b] * scale;
-        }
-        for (int b = 0; b < second; b++) {
-            int d = dst + nx * (lanes + b);
-            for (int x = 0; x < nx; x++) out[d + x] = im[x * lanes + b] * scale;
-        }
+        fx.inverse(re, im, lanes, work[w]);
+        transposeOut(re, out, dst, lanes, scale);
+        transposeOut(im, out, dst + nx * lanes, second, scale);
     }
 
     /**
@@ -386,58 +421,63 @@ final class StockhamFft3d implements Fft3d {
                              int inCount, int outCount, boolean forward, float[] otf, int otfBase, boolean conjugate,
                              int w, boolean split) {
         int n = f.length();
-        float[] re = bre[w], im = bim[w], sr = wre[w], si = wim[w];
-        float[][] st = streams[w];
+        float[][] re = bre[w], im = bim[w];
+        LineFft.Work wk = work[w];
         if (split) {
             for (int j = 0; j < inCount; j++) {
                 int p = base + j * stride;
-                System.arraycopy(data, p, re, j * bw, bw);
-                System.arraycopy(data, p + nxh, im, j * bw, bw);
+                System.arraycopy(data, p, re[j], 0, bw);
+                System.arraycopy(data, p + nxh, im[j], 0, bw);
             }
         } else {
             for (int j = 0; j < inCount; j++) {
-                int p = base + j * stride, q = j * bw;
+                int p = base + j * stride;
+                float[] r = re[j], i = im[j];
                 for (int b = 0; b < bw; b++) {
-                    re[q + b] = data[p + 2 * b];
-                    im[q + b] = data[p + 2 * b + 1];
+                    r[b] = data[p + 2 * b];
+                    i[b] = data[p + 2 * b + 1];
                 }
             }
         }
-        Arrays.fill(re, inCount * bw, n * bw, 0f);
-        Arrays.fill(im, inCount * bw, n * bw, 0f);
-        if (forward) f.forward(re, im, sr, si, bw, st);
-        else f.inverse(re, im, sr, si, bw, st);
+        for (int j = inCount; j < n; j++) {
+            Arrays.fill(re[j], 0, bw, 0f);
+            Arrays.fill(im[j], 0, bw, 0f);
+        }
+        if (forward) f.forward(re, im, bw, wk);
+        else f.inverse(re, im, bw, wk);
         if (otf != null) {
-            // the OTF block de-interleaved into the scratch, then one product loop over the whole
-            // block, whose accesses share one offset (so that C2 vectorizes it)
+            // each OTF row de-interleaved into the scratch row, then a product loop over the row,
+            // whose accesses share one offset (so that C2 vectorizes it)
             float sign = conjugate ? -1f : 1f;
+            float[] hr = otfRe[w], hi = otfIm[w];
             for (int j = 0; j < n; j++) {
-                int p = otfBase + j * stride, q = j * bw;
+                int p = otfBase + j * stride;
                 for (int b = 0; b < bw; b++) {
-                    sr[q + b] = otf[p + 2 * b];
-                    si[q + b] = sign * otf[p + 2 * b + 1];
+                    hr[b] = otf[p + 2 * b];
+                    hi[b] = sign * otf[p + 2 * b + 1];
+                }
+                float[] r = re[j], i = im[j];
+                for (int b = 0; b < bw; b++) {
+                    float ar = r[b], ai = i[b], cr = hr[b], ci = hi[b];
+                    r[b] = ar * cr - ai * ci;
+                    i[b] = ar * ci + ai * cr;
                 }
             }
-            int values = n * bw;
-            for (int i = 0; i < values; i++) {
-                float ar = re[i], ai = im[i], hr = sr[i], hi = si[i];
-                re[i] = ar * hr - ai * hi;
-                im[i] = ar * hi + ai * hr;
-            }
-            f.inverse(re, im, sr, si, bw, st);
+            f.inverse(re, im, bw, wk);
         }
         if (split) {
             for (int j = 0; j < outCount; j++) {
                 int p = dstBase + j * stride;
-                System.arraycopy(re, j * bw, dst, p, bw);
-                System.arraycopy(im, j * bw, dst, p + nxh, bw);
+                System.arraycopy(re[j], 0, dst, p, bw);
+                System.arraycopy(im[j], 0, dst, p + nxh, bw);
             }
         } else {
             for (int j = 0; j < outCount; j++) {
-                int p = dstBase + j * stride, q = j * bw;
+                int p = dstBase + j * stride;
+                float[] r = re[j], i = im[j];
                 for (int b = 0; b < bw; b++) {
-                    dst[p + 2 * b] = re[q + b];
-                    dst[p + 2 * b + 1] = im[q + b];
+                    dst[p + 2 * b] = r[b];
+                    dst[p + 2 * b + 1] = i[b];
                 }
             }
         }
@@ -450,18 +490,14 @@ final class StockhamFft3d implements Fft3d {
      * the rows k and n − k of Z are copied out and combined in loops over the lanes that C2
      * vectorizes; only the final scatter into the rows is scalar.
      */
-    private void splitHalfSpectra(float[] re, float[] im, float[] out, int dst, int lanes, int second, int w) {
-        float[] zr = rows[w][0], zi = rows[w][1], mr = rows[w][2], mi = rows[w][3];
-        float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
+    private void splitHalfSpectra(float[][] re, float[][] im, float[] out, int dst, int lanes, int second, int w) {
+        float[] ar = rows[w][0], ai = rows[w][1], br = rows[w][2], bi = rows[w][3];
         float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
         for (int k0 = 0; k0 < nxh; k0 += TILE) {
             int kc = Math.min(TILE, nxh - k0);
             for (int kk = 0; kk < kc; kk++) {
                 int k = k0 + kk, m = k == 0 ? 0 : nx - k;
-                System.arraycopy(re, k * lanes, zr, 0, lanes);
-                System.arraycopy(im, k * lanes, zi, 0, lanes);
-                System.arraycopy(re, m * lanes, mr, 0, lanes);
-                System.arraycopy(im, m * lanes, mi, 0, lanes);
+                float[] zr = re[k], zi = im[k], mr = re[m], mi = im[m];
                 for (int b = 0; b < lanes; b++) {
                     float a = zr[b], c = zi[b], e = mr[b], g = mi[b];
                     ar[b] = 0.5f * (a + e);
@@ -497,9 +533,8 @@ final class StockhamFft3d implements Fft3d {
      * rows of the group's half spectra A (lines 0..lanes) and B (the {@code second} lines after):
      * Z_k = A_k + i B_k, and Z_{n−k} = conj(A_k) + i conj(B_k) for the upper half.
      */
-    private void joinHalfSpectra(float[] in, int src, float[] re, float[] im, int lanes, int second, int w) {
-        float[] ar = rows[w][4], ai = rows[w][5], br = rows[w][6], bi = rows[w][7];
-        float[] zr = rows[w][0], zi = rows[w][1];
+    private void joinHalfSpectra(float[] in, int src, float[][] re, float[][] im, int lanes, int second, int w) {
+        float[] ar = rows[w][0], ai = rows[w][1], br = rows[w][2], bi = rows[w][3];
         float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
         for (int k0 = 0; k0 < nxh; k0 += TILE) {
             int kc = Math.min(TILE, nxh - k0);
@@ -529,20 +564,18 @@ final class StockhamFft3d implements Fft3d {
                     bi[b] = 0f;
                 }
                 int k = k0 + kk;
+                float[] zr = re[k], zi = im[k];
                 for (int b = 0; b < lanes; b++) {
                     zr[b] = ar[b] - bi[b];
                     zi[b] = ai[b] + br[b];
                 }
-                System.arraycopy(zr, 0, re, k * lanes, lanes);
-                System.arraycopy(zi, 0, im, k * lanes, lanes);
                 int m = nx - k;
                 if (k > 0 && m >= nxh) {
+                    float[] yr = re[m], yi = im[m];
                     for (int b = 0; b < lanes; b++) {
-                        zr[b] = ar[b] + bi[b];
-                        zi[b] = br[b] - ai[b];
+                        yr[b] = ar[b] + bi[b];
+                        yi[b] = br[b] - ai[b];
                     }
-                    System.arraycopy(zr, 0, re, m * lanes, lanes);
-                    System.arraycopy(zi, 0, im, m * lanes, lanes);
                 }
             }
         }

@@ -37,23 +37,33 @@ class StockhamFft3dTest {
                 im[i] = (float) rnd.nextGaussian();
             }
             float[] re0 = re.clone(), im0 = im.clone();
-            float[] wr = new float[n * lanes], wi = new float[n * lanes];
-            f.forward(re, im, wr, wi, lanes);
+            // rows as the transform takes them (value j of lane b at [j][b]), a little wider than
+            // the lanes so that a loop running past them would show
+            float[][] rr = new float[n][lanes + 5], ri = new float[n][lanes + 5];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(re, j * lanes, rr[j], 0, lanes);
+                System.arraycopy(im, j * lanes, ri[j], 0, lanes);
+                rr[j][lanes] = 99f;
+            }
+            LineFft.Work work = new LineFft.Work();
+            f.forward(rr, ri, lanes, work);
             for (int b = 0; b < lanes; b++) {
                 double[][] want = naiveDft1d(re0, im0, n, lanes, b, -1);
                 double err = 0, max = 0;
                 for (int k = 0; k < n; k++) {
                     max = Math.max(max, Math.hypot(want[0][k], want[1][k]));
-                    err = Math.max(err, Math.hypot(re[k * lanes + b] - want[0][k], im[k * lanes + b] - want[1][k]));
+                    err = Math.max(err, Math.hypot(rr[k][b] - want[0][k], ri[k][b] - want[1][k]));
                 }
                 assertTrue(err / max <= TOLERANCE, "n=" + n + " lanes=" + lanes + " lane " + b + ": relative error " + err / max);
             }
-            f.inverse(re, im, wr, wi, lanes);
+            f.inverse(rr, ri, lanes, work);
             double err = 0, max = 0;
             for (int i = 0; i < re.length; i++) {
+                float gr = rr[i / lanes][i % lanes], gi = ri[i / lanes][i % lanes];
                 max = Math.max(max, Math.hypot(re0[i], im0[i]));
-                err = Math.max(err, Math.hypot(re[i] / n - re0[i], im[i] / n - im0[i]));
+                err = Math.max(err, Math.hypot(gr / n - re0[i], gi / n - im0[i]));
             }
+            for (int j = 0; j < n; j++) assertEquals(99f, rr[j][lanes], "row " + j + " written past its lanes");
             assertTrue(err / max <= TOLERANCE, "n=" + n + " lanes=" + lanes + ": inverse relative error " + err / max);
         }
     }
