@@ -48,10 +48,8 @@ final class StockhamFft3d implements Fft3d {
     private final LineFft.Work[] work;
     /** Per thread: one OTF row of the fused convolution, real and imaginary parts. */
     private final float[][] otfRe, otfIm;
-    /** Per thread: four rows of {@code MAX_LANES} floats for the x pass's split half spectra. */
-    private final float[][][] rows;
-    /** Per thread: four tiles of {@code TILE x MAX_LANES} floats, the x pass's transposes. */
-    private final float[][][] tiles;
+    /** Per thread: four tiles of {@code TILE} rows of {@code MAX_LANES} floats, the x pass's transposes. */
+    private final float[][][][] tiles;
     /** kx values per transposed tile: 16 floats, one 64-byte cache line of a row. */
     private static final int TILE = 16;
     /** Per thread: one plane of the spectrum, between the x and the y pass of a 2D transform. */
@@ -81,9 +79,8 @@ final class StockhamFft3d implements Fft3d {
         for (int i = 0; i < t; i++) work[i] = new LineFft.Work();
         otfRe = new float[t][width];
         otfIm = new float[t][width];
-        rows = new float[t][4][MAX_LANES];
         planeScratch = new float[t][ny > 1 ? plane : 0];
-        tiles = new float[t][4][TILE * MAX_LANES];
+        tiles = new float[t][4][TILE][MAX_LANES];
     }
 
     /** Lines per block for a length: a multiple of 16 (a SIMD register or two), fewer for long lines. */
@@ -326,28 +323,65 @@ final class StockhamFft3d implements Fft3d {
     }
 
     /**
-     * Lines {@code [0, count)} of length nx from {@code in[src]} into lane b of rows 0..nx−1, in
-     * tiles of {@link #TILE} x values, so that each line is read a cache line at a time and each
-     * tile of rows is written while it is in cache.
+     * Lines {@code [0, count)} of length nx from {@code in[src]} into lane b of rows 0..nx−1
+     * (see {@link #gather}).
      */
     private void transposeIn(float[] in, int src, float[][] rows, int count) {
-        for (int x0 = 0; x0 < nx; x0 += TILE) {
-            int xc = Math.min(TILE, nx - x0);
-            for (int b = 0; b < count; b++) {
-                int s = src + nx * b + x0;
-                for (int x = 0; x < xc; x++) rows[x0 + x][b] = in[s + x];
+        gather(in, src, nx, rows, nx, count);
+    }
+
+    /** Lane b of rows 0..nx−1, times {@code scale}, to lines {@code [0, count)} from {@code out[dst]}. */
+    private void transposeOut(float[][] rows, float[] out, int dst, int count, float scale) {
+        scatter(rows, nx, out, dst, nx, count, scale);
+    }
+
+    /**
+     * {@code rows[x][b] = in[src + stride b + x]} for x in {@code [0, len)}, b in {@code [0, count)}:
+     * a transpose, in groups of eight rows whose references stay in registers, so that each
+     * line is read eight values at a time and the inner loop has no reference loads.
+     */
+    static void gather(float[] in, int src, int stride, float[][] rows, int len, int count) {
+        int x = 0;
+        for (; x + 8 <= len; x += 8) {
+            float[] r0 = rows[x], r1 = rows[x + 1], r2 = rows[x + 2], r3 = rows[x + 3];
+            float[] r4 = rows[x + 4], r5 = rows[x + 5], r6 = rows[x + 6], r7 = rows[x + 7];
+            for (int b = 0, s = src + x; b < count; b++, s += stride) {
+                r0[b] = in[s];
+                r1[b] = in[s + 1];
+                r2[b] = in[s + 2];
+                r3[b] = in[s + 3];
+                r4[b] = in[s + 4];
+                r5[b] = in[s + 5];
+                r6[b] = in[s + 6];
+                r7[b] = in[s + 7];
             }
+        }
+        for (; x < len; x++) {
+            float[] r = rows[x];
+            for (int b = 0, s = src + x; b < count; b++, s += stride) r[b] = in[s];
         }
     }
 
-    /** Lane b of rows 0..nx−1, times {@code scale}, to lines {@code [0, count)} from {@code out[dst]}, in tiles. */
-    private void transposeOut(float[][] rows, float[] out, int dst, int count, float scale) {
-        for (int x0 = 0; x0 < nx; x0 += TILE) {
-            int xc = Math.min(TILE, nx - x0);
-            for (int b = 0; b < count; b++) {
-                int d = dst + nx * b + x0;
-                for (int x = 0; x < xc; x++) out[d + x] = rows[x0 + x][b] * scale;
+    /** {@code out[dst + stride b + x] = rows[x][b] * scale}: the transpose of {@link #gather}. */
+    static void scatter(float[][] rows, int len, float[] out, int dst, int stride, int count, float scale) {
+        int x = 0;
+        for (; x + 8 <= len; x += 8) {
+            float[] r0 = rows[x], r1 = rows[x + 1], r2 = rows[x + 2], r3 = rows[x + 3];
+            float[] r4 = rows[x + 4], r5 = rows[x + 5], r6 = rows[x + 6], r7 = rows[x + 7];
+            for (int b = 0, d = dst + x; b < count; b++, d += stride) {
+                out[d] = r0[b] * scale;
+                out[d + 1] = r1[b] * scale;
+                out[d + 2] = r2[b] * scale;
+                out[d + 3] = r3[b] * scale;
+                out[d + 4] = r4[b] * scale;
+                out[d + 5] = r5[b] * scale;
+                out[d + 6] = r6[b] * scale;
+                out[d + 7] = r7[b] * scale;
             }
+        }
+        for (; x < len; x++) {
+            float[] r = rows[x];
+            for (int b = 0, d = dst + x; b < count; b++, d += stride) out[d] = r[b] * scale;
         }
     }
 
@@ -491,13 +525,13 @@ final class StockhamFft3d implements Fft3d {
      * vectorizes; only the final scatter into the rows is scalar.
      */
     private void splitHalfSpectra(float[][] re, float[][] im, float[] out, int dst, int lanes, int second, int w) {
-        float[] ar = rows[w][0], ai = rows[w][1], br = rows[w][2], bi = rows[w][3];
-        float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
+        float[][] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
         for (int k0 = 0; k0 < nxh; k0 += TILE) {
             int kc = Math.min(TILE, nxh - k0);
             for (int kk = 0; kk < kc; kk++) {
                 int k = k0 + kk, m = k == 0 ? 0 : nx - k;
                 float[] zr = re[k], zi = im[k], mr = re[m], mi = im[m];
+                float[] ar = tar[kk], ai = tai[kk], br = tbr[kk], bi = tbi[kk];
                 for (int b = 0; b < lanes; b++) {
                     float a = zr[b], c = zi[b], e = mr[b], g = mi[b];
                     ar[b] = 0.5f * (a + e);
@@ -505,26 +539,12 @@ final class StockhamFft3d implements Fft3d {
                     br[b] = 0.5f * (c + g);
                     bi[b] = 0.5f * (e - a);
                 }
-                System.arraycopy(ar, 0, tar, kk * lanes, lanes);
-                System.arraycopy(ai, 0, tai, kk * lanes, lanes);
-                System.arraycopy(br, 0, tbr, kk * lanes, lanes);
-                System.arraycopy(bi, 0, tbi, kk * lanes, lanes);
             }
             // a tile of TILE values per row: each row gets whole cache lines, in order
-            for (int b = 0; b < lanes; b++) {
-                int o = dst + row * b + k0;
-                for (int kk = 0; kk < kc; kk++) {
-                    out[o + kk] = tar[kk * lanes + b];
-                    out[o + nxh + kk] = tai[kk * lanes + b];
-                }
-            }
-            for (int b = 0; b < second; b++) {
-                int o = dst + row * (lanes + b) + k0;
-                for (int kk = 0; kk < kc; kk++) {
-                    out[o + kk] = tbr[kk * lanes + b];
-                    out[o + nxh + kk] = tbi[kk * lanes + b];
-                }
-            }
+            scatter(tar, kc, out, dst + k0, row, lanes, 1f);
+            scatter(tai, kc, out, dst + k0 + nxh, row, lanes, 1f);
+            scatter(tbr, kc, out, dst + row * lanes + k0, row, second, 1f);
+            scatter(tbi, kc, out, dst + row * lanes + k0 + nxh, row, second, 1f);
         }
     }
 
@@ -534,31 +554,15 @@ final class StockhamFft3d implements Fft3d {
      * Z_k = A_k + i B_k, and Z_{n−k} = conj(A_k) + i conj(B_k) for the upper half.
      */
     private void joinHalfSpectra(float[] in, int src, float[][] re, float[][] im, int lanes, int second, int w) {
-        float[] ar = rows[w][0], ai = rows[w][1], br = rows[w][2], bi = rows[w][3];
-        float[] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
+        float[][] tar = tiles[w][0], tai = tiles[w][1], tbr = tiles[w][2], tbi = tiles[w][3];
         for (int k0 = 0; k0 < nxh; k0 += TILE) {
             int kc = Math.min(TILE, nxh - k0);
-            for (int b = 0; b < lanes; b++) {
-                int o = src + row * b + k0;
-                for (int kk = 0; kk < kc; kk++) {
-                    tar[kk * lanes + b] = in[o + kk];
-                    tai[kk * lanes + b] = in[o + nxh + kk];
-                }
-            }
-            for (int b = 0; b < second; b++) {
-                int o = src + row * (lanes + b) + k0;
-                for (int kk = 0; kk < kc; kk++) {
-                    tbr[kk * lanes + b] = in[o + kk];
-                    tbi[kk * lanes + b] = in[o + nxh + kk];
-                }
-            }
+            gather(in, src + k0, row, tar, kc, lanes);
+            gather(in, src + k0 + nxh, row, tai, kc, lanes);
+            gather(in, src + row * lanes + k0, row, tbr, kc, second);
+            gather(in, src + row * lanes + k0 + nxh, row, tbi, kc, second);
             for (int kk = 0; kk < kc; kk++) {
-                System.arraycopy(tar, kk * lanes, ar, 0, lanes);
-                System.arraycopy(tai, kk * lanes, ai, 0, lanes);
-                if (second > 0) {
-                    System.arraycopy(tbr, kk * lanes, br, 0, second);
-                    System.arraycopy(tbi, kk * lanes, bi, 0, second);
-                }
+                float[] ar = tar[kk], ai = tai[kk], br = tbr[kk], bi = tbi[kk];
                 for (int b = second; b < lanes; b++) {
                     br[b] = 0f;
                     bi[b] = 0f;
@@ -580,4 +584,5 @@ final class StockhamFft3d implements Fft3d {
             }
         }
     }
+
 }
