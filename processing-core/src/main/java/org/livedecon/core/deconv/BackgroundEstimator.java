@@ -126,20 +126,30 @@ public final class BackgroundEstimator {
 
         void add(int z, Planes planes) {
             double[] t = new double[tilesX * tilesY * 5];
+            // tile by tile along each row: every tile's sums take their pixels in the same (y, x)
+            // order as a plain scan, without an index division per pixel
             for (int y = 0; y < tilesY * ty; y++) {
-                int row = (y / ty) * tilesX;
-                for (int x = 0; x < tilesX * tx; x++) {
-                    float v = planes.value(z, x + nx * y);
-                    if (!Float.isFinite(v)) continue;
-                    int o = (row + x / tx) * 5;
-                    if (((x + y + z) & 1) == 0) {
-                        t[o]++;
-                        t[o + 1] += v;
-                    } else {
-                        t[o + 2]++;
-                        t[o + 3] += v;
-                        t[o + 4] += (double) v * v;
+                int row = (y / ty) * tilesX, line = nx * y;
+                for (int tile = 0; tile < tilesX; tile++) {
+                    int o = (row + tile) * 5, x0 = tile * tx;
+                    double nEven = t[o], sEven = t[o + 1], nOdd = t[o + 2], sOdd = t[o + 3], qOdd = t[o + 4];
+                    for (int x = x0; x < x0 + tx; x++) {
+                        float v = planes.value(z, x + line);
+                        if (!Float.isFinite(v)) continue;
+                        if (((x + y + z) & 1) == 0) {
+                            nEven++;
+                            sEven += v;
+                        } else {
+                            nOdd++;
+                            sOdd += v;
+                            qOdd += (double) v * v;
+                        }
                     }
+                    t[o] = nEven;
+                    t[o + 1] = sEven;
+                    t[o + 2] = nOdd;
+                    t[o + 3] = sOdd;
+                    t[o + 4] = qOdd;
                 }
             }
             perPlane[z] = t;
