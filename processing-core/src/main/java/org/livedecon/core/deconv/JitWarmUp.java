@@ -83,7 +83,50 @@ public final class JitWarmUp {
 
     private void warm(DeconvolutionSettings user, int threads) {
         run(user, threads, ROUNDS);
+        settle(SETTLE_MAX_NANOS);
     }
+
+    /** Longest wait for the optimising compiler after the rounds. */
+    static final long SETTLE_MAX_NANOS = 2_000_000_000L;
+
+    /**
+     * Waits until the optimising compiler has no more of our methods queued or in progress, at
+     * most {@code maxNanos}: the rounds queue dozens of compilations, and on two cores the one C2
+     * thread finished them up to a second after the rounds, while the job's OTF and first
+     * transforms ran in slow profiling code (a 96x320x320 OTF took 140-290 ms instead of 75).
+     * Asks HotSpot's {@code Compiler.queue} diagnostic command; on a JVM without it, returns at once.
+     */
+    void settle(long maxNanos) {
+        long deadline = System.nanoTime() + maxNanos;
+        try {
+            javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            javax.management.ObjectName dcmd = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+            Object[] args = {new String[0]};
+            String[] signature = {String[].class.getName()};
+            while (!stopped && System.nanoTime() < deadline) {
+                Object queue = server.invoke(dcmd, "compilerQueue", args, signature);
+                if (!(queue instanceof String) || !compiling((String) queue)) return;
+                Thread.sleep(10);
+            }
+        } catch (Exception | LinkageError ignored) {
+            // no such command (another JVM): the job just starts without waiting
+        }
+    }
+
+    /**
+     * Whether the text of {@code Compiler.queue} shows one of our methods in a C2 (tier 4)
+     * compilation, current or queued.
+     */
+    static boolean compiling(String queue) {
+        for (String line : queue.split("\n")) {
+            if (C2_LINE.matcher(line).matches()) return true;
+        }
+        return false;
+    }
+
+    /** A line of the queue: [compiler thread] id [% (OSR)] [attribute flags] level method. */
+    private static final java.util.regex.Pattern C2_LINE = java.util.regex.Pattern.compile(
+            "\\s*(C2 CompilerThread\\d+\\s+)?\\d+\\s+(%\\s+)?([sbn!]+\\s+)?4\\s+org\\.livedecon\\..*");
 
     /** The small job, {@code rounds} times unless stopped; the number of rounds done. */
     int run(DeconvolutionSettings user, int threads, int rounds) {
