@@ -34,9 +34,11 @@ final class StockhamFft3d implements Fft3d {
     /**
      * Up to 256 lanes: with rows (see {@link LineFft}) every butterfly loop runs over one row, so
      * wider rows amortise each loop's set-up. Convolution pair on 96x320x320, 2 threads, same
-     * machine and run: 103-115 ms with 256 lanes, 127-139 with 128, 145-179 with 64.
+     * machine and run: 103-115 ms with 256 lanes, 127-139 with 128, 145-179 with 64. At least 128
+     * even when a block then outgrows L2: on a 72x2160x1152 grid (lines of 2160 along y) 1.93-2.11 s
+     * per pair against 2.44-2.70 s with the 48 lanes that fit L2.
      */
-    private static final int MIN_LANES = 16, MAX_LANES = 256;
+    private static final int MIN_LANES = 128, MAX_LANES = 256;
 
     private final Shape shape;
     private final int nx, ny, nz, nxh, row, plane;
