@@ -64,10 +64,13 @@ final class LockstepTiles {
     static final class Outcome {
         final int iterations;
         final DeconvolutionResult.StopReason reason;
+        /** Time spent in the iterations (the tiles' set-up, the final flux scale and the blend excluded). */
+        final long iteratingNanos;
 
-        Outcome(int iterations, DeconvolutionResult.StopReason reason) {
+        Outcome(int iterations, DeconvolutionResult.StopReason reason, long iteratingNanos) {
             this.iterations = iterations;
             this.reason = reason;
+            this.iteratingNanos = iteratingNanos;
         }
     }
 
@@ -195,6 +198,7 @@ final class LockstepTiles {
                     break;
                 }
             }
+            long iterating = System.nanoTime() - iterStart;
             if (keepPrevious && !fitStopped && done >= 2 && reason != DeconvolutionResult.StopReason.CHANGE_GREW
                     && reason != DeconvolutionResult.StopReason.TIME_BUDGET && settings.tolerance() > 0) {
                 // as untiled: the last estimate's fit decides whether to keep it
@@ -227,7 +231,7 @@ final class LockstepTiles {
                 TiledDeconvolver.blend(new Volume(tile, image.voxelSize(), out), st.ext, st.core, margin, s, acc,
                         weightSum);
             }
-            return new Outcome(done, reason);
+            return new Outcome(done, reason, iterating);
         }
     }
 
