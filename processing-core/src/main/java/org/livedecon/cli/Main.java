@@ -30,11 +30,21 @@ public final class Main {
     /** Runs one command line in-process; returns the exit code (never exits the JVM). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, boolean terminal) {
         System.setProperty("java.awt.headless", "true");
-        return commandLine(out, err, terminal).execute(args);
+        return commandLine(out, err, terminal, args.length > 0 ? args[0] : null).execute(args);
     }
 
     /** The configured command line, with our error handlers and writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal) {
+        return commandLine(out, err, terminal, null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter, boolean)}; when {@code only} names a command,
+     * with that command alone: picocli builds its model of every command it is given by reflection,
+     * which took a quarter of a second of every run for the ten commands. Anything else (no
+     * command, an option, a misspelt name) gets them all, for the usage and the suggestions.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean terminal, String only) {
         CommandLine cl = new CommandLine(new LivedeconCommand(terminal));
         // built-ins first, then what other modules on the class path provide (replacing by name)
         Map<String, Object> commands = new LinkedHashMap<String, Object>();
@@ -45,8 +55,9 @@ public final class Main {
         for (CliCommand c : ServiceLoader.load(CliCommand.class)) {
             commands.put(name(c), c);
         }
+        boolean one = only != null && commands.containsKey(only);
         for (Map.Entry<String, Object> e : commands.entrySet()) {
-            cl.addSubcommand(e.getKey(), e.getValue());
+            if (!one || e.getKey().equals(only)) cl.addSubcommand(e.getKey(), e.getValue());
         }
         cl.setOut(out);
         cl.setErr(err);
