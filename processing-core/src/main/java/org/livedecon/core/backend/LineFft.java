@@ -182,6 +182,12 @@ public final class LineFft {
         forward(im, re, lanes, work);
     }
 
+    /** Output row {@code at} of a pass: the references, the data stay where the butterfly left them. */
+    private static void put(float[][] yr, float[][] yi, int at, float[] re, float[] im) {
+        yr[at] = re;
+        yi[at] = im;
+    }
+
     /** {@code (a, b) <- (a + b, a - b)} over {@code [0, len)}. */
     private static void radix2(float[] ar, float[] ai, float[] br, float[] bi, int len) {
         for (int u = 0; u < len; u++) {
@@ -247,10 +253,8 @@ public final class LineFft {
                 radix2(r0, m0, r1, m1, lanes);
                 if (j > 0) twiddle(r1, m1, lanes, wr[j], wi[j]);
                 int o = k + 2 * s * j;
-                yr[o] = r0;
-                yi[o] = m0;
-                yr[o + s] = r1;
-                yi[o + s] = m1;
+                put(yr, yi, o, r0, m0);
+                put(yr, yi, o + s, r1, m1);
             }
         }
     }
@@ -274,14 +278,10 @@ public final class LineFft {
                     radix2MinusI(r2, m2, r3, m3, lanes); // y1, y3
                 }
                 int o = k + 4 * s * j;
-                yr[o] = r0;
-                yi[o] = m0;
-                yr[o + s] = r2;
-                yi[o + s] = m2;
-                yr[o + 2 * s] = r1;
-                yi[o + 2 * s] = m1;
-                yr[o + 3 * s] = r3;
-                yi[o + 3 * s] = m3;
+                put(yr, yi, o, r0, m0);
+                put(yr, yi, o + s, r2, m2);
+                put(yr, yi, o + 2 * s, r1, m1);
+                put(yr, yi, o + 3 * s, r3, m3);
             }
         }
     }
@@ -317,12 +317,9 @@ public final class LineFft {
                     m2[u] = qr * w2i + qi * w2r;
                 }
                 int o = k + 3 * s * j;
-                yr[o] = r0;
-                yi[o] = m0;
-                yr[o + s] = r1;
-                yi[o + s] = m1;
-                yr[o + 2 * s] = r2;
-                yi[o + 2 * s] = m2;
+                put(yr, yi, o, r0, m0);
+                put(yr, yi, o + s, r1, m1);
+                put(yr, yi, o + 2 * s, r2, m2);
             }
         }
     }
@@ -369,16 +366,11 @@ public final class LineFft {
                     radix2MinusI(r2, m2, r3, m3, lanes);
                 }
                 int o = k + 5 * s * j;
-                yr[o] = r0;
-                yi[o] = m0;
-                yr[o + s] = r1;
-                yi[o + s] = m1;
-                yr[o + 2 * s] = r2;
-                yi[o + 2 * s] = m2;
-                yr[o + 3 * s] = r3;
-                yi[o + 3 * s] = m3;
-                yr[o + 4 * s] = r4;
-                yi[o + 4 * s] = m4;
+                put(yr, yi, o, r0, m0);
+                put(yr, yi, o + s, r1, m1);
+                put(yr, yi, o + 2 * s, r2, m2);
+                put(yr, yi, o + 3 * s, r3, m3);
+                put(yr, yi, o + 4 * s, r4, m4);
             }
         }
     }
@@ -429,8 +421,7 @@ public final class LineFft {
                     }
                 }
                 int o = k + p * s * j;
-                yr[o] = y0r;
-                yi[o] = y0i;
+                put(yr, yi, o, y0r, y0i);
                 for (int r = 1; r <= h; r++) {
                     float[] pr = xr[i0 + r * sm], pi = xi[i0 + r * sm], qr = xr[i0 + (p - r) * sm],
                             qi = xi[i0 + (p - r) * sm];
@@ -445,10 +436,8 @@ public final class LineFft {
                         qr[u] = fr * w2r - fi * w2i;
                         qi[u] = fr * w2i + fi * w2r;
                     }
-                    yr[o + r * s] = pr;
-                    yi[o + r * s] = pi;
-                    yr[o + (p - r) * s] = qr;
-                    yi[o + (p - r) * s] = qi;
+                    put(yr, yi, o + r * s, pr, pi);
+                    put(yr, yi, o + (p - r) * s, qr, qi);
                 }
             }
         }
