@@ -428,14 +428,7 @@ public final class LineFft {
                     int w1 = j * (p - 1) + r - 1, w2 = j * (p - 1) + p - r - 1;
                     float w1r = j == 0 ? 1f : wr[w1], w1i = j == 0 ? 0f : wi[w1];
                     float w2r = j == 0 ? 1f : wr[w2], w2i = j == 0 ? 0f : wi[w2];
-                    for (int u = 0; u < lanes; u++) {
-                        float a = pr[u], b = pi[u], c = qr[u], d = qi[u];
-                        float er = a + d, ei = b - c, fr = a - d, fi = b + c;
-                        pr[u] = er * w1r - ei * w1i;
-                        pi[u] = er * w1i + ei * w1r;
-                        qr[u] = fr * w2r - fi * w2i;
-                        qi[u] = fr * w2i + fi * w2r;
-                    }
+                    radix2MinusITwiddled(pr, pi, qr, qi, lanes, w1r, w1i, w2r, w2i); // P - iQ, P + iQ
                     put(yr, yi, o + r * s, pr, pi);
                     put(yr, yi, o + (p - r) * s, qr, qi);
                 }
