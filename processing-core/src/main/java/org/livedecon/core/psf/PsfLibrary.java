@@ -65,7 +65,13 @@ public final class PsfLibrary {
         }
     }
 
-    /** Saves (or replaces) {@code name}; returns its TIFF. */
+    /** Whether the library holds an entry {@code name}. */
+    public boolean contains(String name) {
+        checkName(name);
+        return Files.isRegularFile(folder.resolve(name + ".tif"));
+    }
+
+    /** Saves (or replaces) {@code name}; returns its TIFF. Callers ask the user before replacing ({@link #contains}). */
     public Path save(String name, Psf psf, PsfMetadata metadata) throws IOException {
         checkName(name);
         Path tif = folder.resolve(name + ".tif");

@@ -484,7 +484,21 @@ public final class CalibrationWizardModel {
      * @return the saved TIFF
      */
     public Path save(String name, int channel) throws CalibrationException {
+        return save(name, channel, false);
+    }
+
+    /**
+     * As {@link #save(String, int)}; an entry of that name already in the library is replaced only
+     * when {@code replace}, otherwise the save is refused and the entry left as it was.
+     *
+     * @throws CalibrationException naming the existing entry when it exists and {@code replace} is false
+     */
+    public Path save(String name, int channel, boolean replace) throws CalibrationException {
         if (result == null) throw new IllegalStateException("no PSF measured yet");
+        if (!replace && existing(name) != null) {
+            throw new CalibrationException("the PSF library already holds '" + name + "' (" + existing(name)
+                    + "): choose another name, or confirm replacing it");
+        }
         Path tif = new CalibrationSession(hardware, settings()).save(result, name, library, dark);
         if (channel >= PsfAssignments.DEFAULT) {
             try {
@@ -498,6 +512,26 @@ public final class CalibrationWizardModel {
     }
 
     public PsfLibrary library() { return library; }
+
+    /**
+     * A short description of the library's entry {@code name} (its file and when it was saved),
+     * or null when there is none (or the name is not a valid one).
+     */
+    public String existing(String name) {
+        try {
+            if (!library.contains(name)) return null;
+            Path tif = library.folder().resolve(name + ".tif");
+            String created = "";
+            try {
+                created = org.livedecon.core.psf.PsfFile.readMetadata(tif).created();
+            } catch (IOException | RuntimeException e) {
+                // the entry exists even when its sidecar cannot be read
+            }
+            return tif + (created == null || created.isEmpty() ? "" : ", saved " + created);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     // ----- dark step -----
 

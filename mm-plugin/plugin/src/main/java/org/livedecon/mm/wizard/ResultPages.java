@@ -302,7 +302,7 @@ final class ResultPages {
         static final String ALL_CHANNELS = "default (all channels)";
         final JTextField name = new JTextField(16);
         final JComboBox<String> channel = new JComboBox<String>();
-        final JButton save = new JButton("Save");
+        final JButton save = new JButton(SAVE);
         private final Acquire acquire;
         private String lastAcquired;
 
@@ -318,6 +318,17 @@ final class ResultPages {
             row("Use it for", channel);
             wide(save, false);
             wide(new JLabel(" "), true);
+            // a name already in the library is replaced only after a second, explicit click
+            name.getDocument().addDocumentListener(new javax.swing.event.DocumentListener() {
+                @Override
+                public void insertUpdate(javax.swing.event.DocumentEvent e) { unconfirm(); }
+
+                @Override
+                public void removeUpdate(javax.swing.event.DocumentEvent e) { unconfirm(); }
+
+                @Override
+                public void changedUpdate(javax.swing.event.DocumentEvent e) { unconfirm(); }
+            });
             save.addActionListener(e -> {
                 final String n = name.getText().trim();
                 final int c = channelIndex();
@@ -327,9 +338,18 @@ final class ResultPages {
                     error(ex.getMessage());
                     return;
                 }
+                final boolean replace = n.equals(confirmed);
+                String existing = model.existing(n);
+                if (existing != null && !replace) {
+                    confirmed = n;
+                    save.setText(REPLACE);
+                    error("The PSF library already holds '" + n + "' (" + existing + "). Click " + REPLACE
+                            + " to replace it, or change the name.");
+                    return;
+                }
                 final String preset = channelName();
                 work("saving", () -> {
-                    Path tif = model.save(n, c);
+                    Path tif = model.save(n, c, replace);
                     if (preset != null) {
                         try {
                             PsfAssignments.assign(model.library(), preset, n);
@@ -370,7 +390,17 @@ final class ResultPages {
             return i >= 2 && !presets.isEmpty() ? presets.get(i - 2) : null;
         }
 
+        static final String SAVE = "Save", REPLACE = "Replace";
+        /** The name whose replacement the user was asked to confirm (null: none). */
+        private String confirmed;
+
+        private void unconfirm() {
+            confirmed = null;
+            save.setText(SAVE);
+        }
+
         void saved(Path tif) {
+            unconfirm();
             int c = channelIndex();
             String p = channelName();
             ok("<html>Saved " + escape(tif.toString()) + (p != null ? "; assigned to channel " + escape(p) : c == -2 ? ""

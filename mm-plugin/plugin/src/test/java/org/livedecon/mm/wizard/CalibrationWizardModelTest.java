@@ -1,5 +1,6 @@
 package org.livedecon.mm.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -181,6 +182,18 @@ public class CalibrationWizardModelTest {
         assertEquals("sim-wizard", assigned.nameFor(1));
         assertEquals(ChannelPsf.library("sim-wizard"), assigned.toSettings(PluginSettings.defaults()).psfFor(1));
         assertEquals(PluginSettings.defaults().defaultPsf(), assigned.toSettings(PluginSettings.defaults()).psfFor(0));
+
+        // the same name again: refused, naming the entry, which stays as it was; replaced only when asked
+        byte[] first = Files.readAllBytes(tif);
+        java.nio.file.attribute.FileTime firstTime = Files.getLastModifiedTime(tif);
+        assertTrue(w.existing("sim-wizard").contains(tif.toString()), w.existing("sim-wizard"));
+        CalibrationException refused = assertThrows(CalibrationException.class, () -> w.save("sim-wizard", 1));
+        assertTrue(refused.getMessage().contains("already holds 'sim-wizard'"), refused.getMessage());
+        assertArrayEquals(first, Files.readAllBytes(tif));
+        assertEquals(firstTime, Files.getLastModifiedTime(tif));
+        assertEquals(tif, w.save("sim-wizard", 1, true));
+        assertTrue(Files.size(tif) > 1000);
+        assertEquals(null, w.existing("not-saved"));
     }
 
     @Test

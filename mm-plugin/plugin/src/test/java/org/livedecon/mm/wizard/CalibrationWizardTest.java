@@ -38,6 +38,20 @@ class CalibrationWizardTest {
         final Path saved = model.save("sim-wizard", 2);
 
         final CalibrationWizard wizard = SettingsPanelTest.onEdt(() -> new CalibrationWizard(model));
+        // the save page: a name already in the library asks for a second click, and a new name undoes that
+        final long savedAt = java.nio.file.Files.getLastModifiedTime(saved).toMillis();
+        final ResultPages.Save savePage = (ResultPages.Save) wizard.pages().get(NAMES.length - 1);
+        String asked = SettingsPanelTest.onEdt(() -> {
+            savePage.name.setText("sim-wizard");
+            savePage.save.doClick();
+            return savePage.save.getText() + " | " + savePage.status.getText();
+        });
+        assertTrue(asked.startsWith(ResultPages.Save.REPLACE + " | ") && asked.contains("already holds 'sim-wizard'"), asked);
+        assertEquals(savedAt, java.nio.file.Files.getLastModifiedTime(saved).toMillis(), "nothing written yet");
+        assertEquals(ResultPages.Save.SAVE, SettingsPanelTest.onEdt(() -> {
+            savePage.name.setText("sim-wizard-2");
+            return savePage.save.getText();
+        }));
         List<WizardPage> pages = wizard.pages();
         assertEquals(NAMES.length, pages.size());
         for (int i = 0; i < pages.size(); i++) {
