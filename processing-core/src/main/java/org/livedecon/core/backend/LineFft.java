@@ -119,15 +119,12 @@ public final class LineFft {
         private float[][] refRe = new float[0][], refIm = new float[0][];
         private float[][] genRe = new float[0][], genIm = new float[0][];
 
-        float[][] refRe(int n) {
+        void ensureReferences(int n) {
             if (refRe.length < n) {
                 refRe = new float[n][];
                 refIm = new float[n][];
             }
-            return refRe;
         }
-
-        float[][] refIm() { return refIm; }
 
         void ensureGeneric(int p, int lanes) {
             if (genRe.length < p || genRe[0].length < lanes) {
@@ -150,7 +147,8 @@ public final class LineFft {
      * the throughput of the earlier flat layout, whose butterflies needed their inputs copied out.
      */
     public void forward(float[][] re, float[][] im, int lanes, Work work) {
-        float[][] ar = re, ai = im, br = work.refRe(n), bi = work.refIm();
+        work.ensureReferences(n);
+        float[][] ar = re, ai = im, br = work.refRe, bi = work.refIm;
         for (int q = 0; q < radix.length; q++) {
             int s = stride[q], p = radix[q];
             int m = n / (s * p);

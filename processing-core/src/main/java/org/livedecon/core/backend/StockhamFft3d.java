@@ -48,7 +48,7 @@ final class StockhamFft3d implements Fft3d {
     /** Per thread: the rows of a block (see {@link LineFft}), {@code max(nx, ny, nz)} of the longest lanes. */
     private final float[][][] bre, bim;
     private final LineFft.Work[] work;
-    /** Per thread: one OTF row of the fused convolution, real and imaginary parts. */
+    /** Per thread: one OTF row of the fused convolution, or one spectrum row being re-laid out, real and imaginary parts. */
     private final float[][] otfRe, otfIm;
     /** Per thread: four tiles of {@code TILE} rows of {@code MAX_LANES} floats, the x pass's transposes. */
     private final float[][][][] tiles;
@@ -79,8 +79,8 @@ final class StockhamFft3d implements Fft3d {
         bim = new float[t][count][width];
         work = new LineFft.Work[t];
         for (int i = 0; i < t; i++) work[i] = new LineFft.Work();
-        otfRe = new float[t][width];
-        otfIm = new float[t][width];
+        otfRe = new float[t][Math.max(width, nxh)];
+        otfIm = new float[t][Math.max(width, nxh)];
         planeScratch = new float[t][ny > 1 ? plane : 0];
         tiles = new float[t][4][TILE][MAX_LANES];
     }
@@ -145,10 +145,6 @@ final class StockhamFft3d implements Fft3d {
             @Override
             public void run(int from, int to, int w) {
                 float[] re = otfRe[w], im = otfIm[w];
-                if (re.length < nxh) {
-                    re = new float[nxh];
-                    im = new float[nxh];
-                }
                 for (int r = from; r < to; r++) {
                     int o = r * row;
                     if (toInterleaved) {

@@ -495,8 +495,9 @@ public final class CalibrationWizardModel {
      */
     public Path save(String name, int channel, boolean replace) throws CalibrationException {
         if (result == null) throw new IllegalStateException("no PSF measured yet");
-        if (!replace && existing(name) != null) {
-            throw new CalibrationException("the PSF library already holds '" + name + "' (" + existing(name)
+        String existing = replace ? null : existing(name);
+        if (existing != null) {
+            throw new CalibrationException("the PSF library already holds '" + name + "' (" + existing
                     + "): choose another name, or confirm replacing it");
         }
         Path tif = new CalibrationSession(hardware, settings()).save(result, name, library, dark);
