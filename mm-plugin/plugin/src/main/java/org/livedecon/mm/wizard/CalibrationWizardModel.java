@@ -515,8 +515,9 @@ public final class CalibrationWizardModel {
     public PsfLibrary library() { return library; }
 
     /**
-     * A short description of the library's entry {@code name} (its file and when it was saved),
-     * or null when there is none (or the name is not a valid one).
+     * A short description of the library's entry {@code name} (its file name and when it was
+     * saved; no folder, so that it fits the wizard's status lines), or null when there is none (or
+     * the name is not a valid one).
      */
     public String existing(String name) {
         try {
@@ -528,7 +529,7 @@ public final class CalibrationWizardModel {
             } catch (IOException | RuntimeException e) {
                 // the entry exists even when its sidecar cannot be read
             }
-            return tif + (created == null || created.isEmpty() ? "" : ", saved " + created);
+            return tif.getFileName() + (created == null || created.isEmpty() ? "" : ", saved " + created);
         } catch (IllegalArgumentException e) {
             return null;
         }
