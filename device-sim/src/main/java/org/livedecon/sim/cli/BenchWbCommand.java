@@ -85,7 +85,7 @@ public final class BenchWbCommand extends CliCommand {
         Volume raw = StackAcquisition.acquire(scope, sim.firstFocusUm(), sim.stackShape().nz(), sim.exposureMs);
         Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
                 PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
-        Volume target = Reports.gaussianSmoothed(scope.truth(), 1.0);
+        Volume target = Reports.gaussianSmoothed(SimDemoCommand.stackTruth(scope, sim, raw.nz()), 1.0);
         out().println("psf: " + psf + "; background: camera offset " + sim.offsetAdu + " ADU (fixed)");
         out().println(String.format(Locale.ROOT, "raw - offset: NRMSE %.4f",
                 SimDemoCommand.scaledNrmse(Reports.gaussianSmoothed(raw, 1.0), sim.offsetAdu, target)));

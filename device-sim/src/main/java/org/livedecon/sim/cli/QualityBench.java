@@ -141,8 +141,12 @@ public final class QualityBench implements QualityBenchmark {
         return exposureMs / 1000 * camera.quantumEfficiency() * camera.gainAduPerE() * total / central;
     }
 
-    /** The truth planes imaged by the stack (focus k·step from {@code firstUm}), zeros beyond the sample. */
-    private static Volume centredPlanes(Volume truth, int nz, double firstUm, double step) {
+    /**
+     * The truth planes imaged by the stack (focus k·step from {@code firstUm}), zeros beyond the
+     * sample: a sample thinner than the stack (a bead layer) has fewer planes than the stack, and
+     * every comparison with a deconvolved stack needs them plane by plane.
+     */
+    static Volume centredPlanes(Volume truth, int nz, double firstUm, double step) {
         Shape s = Shape.of(truth.nx(), truth.ny(), nz);
         float[] out = new float[s.voxels()];
         int plane = truth.nx() * truth.ny();

@@ -72,10 +72,11 @@ public final class SimDemoCommand extends CliCommand {
             TiffWriter.write16(raw, dir.resolve("raw.tif"), 1.0);
             Path result = dir.resolve("deconvolved.tif");
             TiffWriter.writeFloat(deconvolved, result);
-            TiffWriter.writeFloat(scope.truth(), dir.resolve("truth.tif"));
+            // the truth on the stack's planes, so that truth.tif lines up with raw.tif and deconvolved.tif
+            Volume truth = stackTruth(scope, sim, raw.nz());
+            TiffWriter.writeFloat(truth, dir.resolve("truth.tif"));
             TiffWriter.writeFloat(psf.volume(), dir.resolve("psf.tif"));
             Path png = dir.resolve("preview.png");
-            Volume truth = scope.truth();
             PreviewPng.write(new Volume[] {truth, raw, deconvolved}, new String[] {"truth", "raw", "deconvolved"}, png);
             out().println(Reports.summary(result, "32-bit float", run.result(), run.peakHeapMiB()));
             double b = run.result().background();
@@ -90,6 +91,15 @@ public final class SimDemoCommand extends CliCommand {
                     100 * QualityBench.zeros(deconvolved), 100 * QualityBench.zeros(truth)));
         }
         return 0;
+    }
+
+    /**
+     * The simulator's truth on the planes of a stack of {@code nz} planes acquired from
+     * {@code sim.firstFocusUm()}: the sample has its own depth (a 1 µm bead layer is 5 planes).
+     */
+    static Volume stackTruth(SimulatedMicroscope scope, SimulationOptions sim, int nz) {
+        Volume truth = scope.truth();
+        return truth.nz() == nz ? truth : QualityBench.centredPlanes(truth, nz, sim.firstFocusUm(), sim.zStepUm);
     }
 
     /** RMS(s·(a − offset) − t) / RMS(t) with the least-squares scale s. */

@@ -33,6 +33,37 @@ class SimCommandsTest {
         return new String[] {out.toString(), err.toString()};
     }
 
+    /**
+     * A bead layer (1 µm, 5 planes) is thinner than the stack: the demo and bench-wb compare the
+     * result with the truth on the stack's own planes (both used to stop with an internal error).
+     */
+    @Test
+    void demoAndBenchWbScoreABeadLayerThinnerThanTheStack() throws Exception {
+        Path out = dir.resolve("demo-beads");
+        String[] r = run(0, "demo", "-o", out.toString(), "--sample", "beads", "--size", "12x64x64", "--threads", "2");
+        TiffStack truth = TiffReader.read(out.resolve("truth.tif"), 0, 0);
+        assertEquals(Shape.of(64, 64, 12), truth.volume().shape(), "truth on the stack's planes");
+        float[] t = truth.volume().data();
+        int plane = 64 * 64;
+        double first = 0, middle = 0;
+        for (int i = 0; i < plane; i++) {
+            first += t[i];
+            middle += t[6 * plane + i];
+        }
+        // stack centred on the layer: its first plane (1.1 µm from the layer's centre) images no bead
+        assertEquals(0.0, first, 0.0, "first plane beyond the bead layer");
+        assertTrue(middle > 0, "the beads lie in the middle planes");
+        Matcher m = Pattern.compile("vs truth: NRMSE raw - background ([0-9.]+), deconvolved ([0-9.]+)").matcher(r[0]);
+        assertTrue(m.find(), r[0]);
+        assertTrue(Double.parseDouble(m.group(2)) < Double.parseDouble(m.group(1)), m.group());
+
+        r = run(0, "bench-wb", "--sample", "beads", "--size", "12x64x64", "--threads", "2", "--wb-iterations", "1",
+                "--accel-iterations", "2");
+        m = Pattern.compile("rl-accel\\s+2\\s+iterations\\s+([0-9.]+)").matcher(r[0]);
+        assertTrue(m.find(), r[0]);
+        assertTrue(r[0].contains("rl-wb stop"), r[0]);
+    }
+
     @Test
     void demoAcquiresOnTheSimulatorAndImprovesOnTheRawStack() throws Exception {
         Path out = dir.resolve("demo");
