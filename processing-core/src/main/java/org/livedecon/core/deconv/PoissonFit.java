@@ -19,15 +19,31 @@ final class PoissonFit {
      * @param b      the background
      * @param floor  smallest μ (as the ratio's floor)
      */
-    static double divergence(float[] y, float[] blur, float scale, float b, float floor) {
+    static double divergence(final float[] y, final float[] blur, final float scale, final float b, final float floor) {
+        // one logarithm per voxel, every iteration: on 2 cores this was a third of an rl-wb iteration's
+        // overhead, so the chunks run in parallel; their sums are added in chunk order (reproducible)
+        final int chunks = (y.length + CHUNK - 1) / CHUNK;
+        final double[] partial = new double[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(new java.util.function.IntConsumer() {
+            @Override
+            public void accept(int c) {
+                int from = c * CHUNK, to = Math.min(y.length, from + CHUNK);
+                double d = 0;
+                for (int i = from; i < to; i++) {
+                    double mu = Math.max(scale * (double) blur[i] + b, floor);
+                    double v = y[i];
+                    d += v > 0 ? mu - v + v * Math.log(v / mu) : mu - v;
+                }
+                partial[c] = d;
+            }
+        });
         double d = 0;
-        for (int i = 0; i < y.length; i++) {
-            double mu = Math.max(scale * (double) blur[i] + b, floor);
-            double v = y[i];
-            d += v > 0 ? mu - v + v * Math.log(v / mu) : mu - v;
-        }
+        for (double p : partial) d += p;
         return d / y.length;
     }
+
+    /** Voxels summed in one piece by {@link #divergence}: fixed, so the total does not depend on the threads. */
+    private static final int CHUNK = 1 << 16;
 
     /**
      * Σ [μ − y + y ln(y / μ)] over the voxels of {@code counted} in a window of shape {@code shape}

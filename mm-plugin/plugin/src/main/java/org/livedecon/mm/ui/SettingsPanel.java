@@ -45,8 +45,9 @@ public final class SettingsPanel extends JPanel {
     private static final String[] POLICIES = {"all", "latest", "adaptive"};
 
     final JComboBox<Algorithm> algorithm = new JComboBox<Algorithm>(new Algorithm[] {
-        Algorithm.ACCELERATED_RL, Algorithm.RICHARDSON_LUCY, Algorithm.RL_TV, Algorithm.WIENER});
-    final JSpinner iterations = new JSpinner(new SpinnerNumberModel(10, 0, 1000000, 1));
+        Algorithm.RL_WB, Algorithm.ACCELERATED_RL, Algorithm.RL_SHB, Algorithm.RICHARDSON_LUCY, Algorithm.RL_TV,
+        Algorithm.WIENER});
+    final JSpinner iterations = new JSpinner(new SpinnerNumberModel(PluginSettings.DEFAULT_ITERATIONS, 0, 1000000, 1));
     final JTextField lambda = new JTextField(8);
     final JComboBox<String> backgroundKind = new JComboBox<String>(BACKGROUND_KINDS);
     final JTextField backgroundValue = new JTextField(8);

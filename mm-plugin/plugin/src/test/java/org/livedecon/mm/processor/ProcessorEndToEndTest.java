@@ -27,7 +27,9 @@ import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.livedecon.core.acquisition.AcquiredPlane;
 import org.livedecon.core.acquisition.AcquisitionOrder;
 import org.livedecon.core.acquisition.PlaneSink;
@@ -278,11 +280,18 @@ class ProcessorEndToEndTest {
         for (int i = 0; i < r.in.size(); i++) assertSame(r.in.get(i), r.out.get(i), "raw image " + i);
     }
 
+    /** Accelerated RL x3 with both float behaviours; the settings a new user starts with (rl-wb) as 2.0.3 does. */
+    static Stream<Arguments> engineCases() {
+        return Stream.of(Arguments.of(RL, Fakes.FloatImages.REFUSED_AS_2_0_3), Arguments.of(RL, Fakes.FloatImages.ACCEPTED),
+                Arguments.of(PluginSettings.defaults().toBuilder().device("cpu").build(), Fakes.FloatImages.REFUSED_AS_2_0_3));
+    }
+
     @ParameterizedTest
-    @EnumSource(Fakes.FloatImages.class)
-    void rawImagesFirstAndUnchangedOneResultPerStackEqualToTheEngineRunDirectly(Fakes.FloatImages floats) throws Exception {
+    @MethodSource("engineCases")
+    void rawImagesFirstAndUnchangedOneResultPerStackEqualToTheEngineRunDirectly(PluginSettings settings,
+            Fakes.FloatImages floats) throws Exception {
         SimulatedMicroscope scope = scope("GFP", "mCherry");
-        Run r = run(RL, null, scope, acquisition(scope, 2, "GFP", "mCherry").build(), Integer.MAX_VALUE, null,
+        Run r = run(settings, null, scope, acquisition(scope, 2, "GFP", "mCherry").build(), Integer.MAX_VALUE, null,
                 intended(2, 2, NZ), floats);
 
         assertRawOutputIdenticalAndInOrder(r, 2 * 2 * NZ);
@@ -307,7 +316,7 @@ class ProcessorEndToEndTest {
         assertTrue(r.studio.logs.shown.isEmpty(), r.studio.logs.all());
 
         // the same stacks, deconvolved by processing-core directly with the same settings and PSF
-        Psf psf = DefaultEngineFactory.psf(RL.defaultPsf(), VOXEL);
+        Psf psf = DefaultEngineFactory.psf(settings.defaultPsf(), VOXEL);
         try (Backend cpu = new CpuBackend(Runtime.getRuntime().availableProcessors())) {
             for (int t = 0; t < 2; t++) {
                 for (int c = 0; c < 2; c++) {
@@ -315,7 +324,7 @@ class ProcessorEndToEndTest {
                     for (Image im : r.in) {
                         if (im.getCoords().getT() == t && im.getCoords().getC() == c) planes.add(im.getRawPixels());
                     }
-                    Volume direct = Deconvolvers.create(RL.deconvolution(), cpu)
+                    Volume direct = Deconvolvers.create(settings.deconvolution(), cpu)
                             .deconvolve(Volume.fromPlanes(planes, N, N, VOXEL), psf, ProgressListener.NONE).volume();
                     float[][] live = results.get(t + " 0 " + c);
                     double maxDiff = 0, max = 0;
