@@ -10,7 +10,7 @@ public final class SettingsKeys {
     public static final String PROCESSOR_NAME = "ProcessorName";
     /** Settings format version, an integer. */
     public static final String VERSION = "livedecon.version";
-    /** {@link org.livedecon.core.deconv.Algorithm#cliName()}: wiener, rl, rl-accel, rl-tv. */
+    /** {@link org.livedecon.core.deconv.Algorithm#cliName()}: rl-wb, rl-accel, rl-shb, rl, rl-tv, wiener. */
     public static final String ALGORITHM = "livedecon.algorithm";
     /** Iterations of iterative algorithms, an integer. */
     public static final String ITERATIONS = "livedecon.iterations";
