@@ -71,6 +71,8 @@ public final class SettingsPanel extends JPanel {
         public void run() { check(); }
     };
     private boolean loading;
+    /** The algorithm the iterations field was last set for: a changed algorithm brings its own count. */
+    private Algorithm iterationsFor;
     private PluginSettings lastValid;
     private String problem;
 
@@ -141,6 +143,10 @@ public final class SettingsPanel extends JPanel {
         for (JComboBox<?> b : new JComboBox<?>[] {algorithm, backgroundKind, boundary, device, policy}) {
             b.addActionListener(changed);
         }
+        algorithm.addActionListener(new ActionListener() {
+            @Override
+            public void actionPerformed(ActionEvent e) { suggestIterations(); }
+        });
         displayOnly.addActionListener(changed);
         displayAndSave.addActionListener(changed);
         onEdit(iterations, check);
@@ -267,6 +273,7 @@ public final class SettingsPanel extends JPanel {
             DeconvolutionSettings d = s.deconvolution();
             algorithm.setSelectedItem(d.algorithm());
             iterations.setValue(d.iterations());
+            iterationsFor = d.algorithm();
             lambda.setText(s.explicitLambda() == null ? "" : Double.toString(s.explicitLambda()));
             String bg = d.background().toString();
             boolean fixed = !bg.equals("auto") && !bg.equals("none");
@@ -309,6 +316,23 @@ public final class SettingsPanel extends JPanel {
     public String problem() {
         check();
         return problem;
+    }
+
+    /**
+     * A user who switches rl-wb (4 iterations live) to accelerated RL would otherwise keep 4
+     * iterations, too few for it: while the count is still the one suggested for the algorithm
+     * before, it becomes the one suggested for the new algorithm. A count the user typed stays.
+     */
+    private void suggestIterations() {
+        Algorithm a = (Algorithm) algorithm.getSelectedItem();
+        if (loading || a == null || a == iterationsFor) return;
+        Algorithm before = iterationsFor;
+        iterationsFor = a;
+        if (before != null && a.iterative()
+                && Integer.valueOf(PluginSettings.liveIterations(before)).equals(iterations.getValue())) {
+            iterations.setValue(PluginSettings.liveIterations(a));
+        }
+        check();
     }
 
     /** Validates every field, updates the red messages, and remembers the settings when valid. */

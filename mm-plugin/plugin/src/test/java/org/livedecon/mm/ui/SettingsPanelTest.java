@@ -70,6 +70,32 @@ public class SettingsPanelTest {
     }
 
     @Test
+    void anotherAlgorithmBringsItsIterationsUnlessTheUserTypedACount() throws Exception {
+        int[] seen = onEdt(() -> {
+            SettingsPanel p = newPanel();
+            p.show(PluginSettings.defaults());
+            int[] r = new int[5];
+            r[0] = (Integer) p.iterations.getValue();
+            p.algorithm.setSelectedItem(Algorithm.ACCELERATED_RL);
+            r[1] = p.settings().deconvolution().iterations();
+            p.algorithm.setSelectedItem(Algorithm.RL_WB);
+            r[2] = p.settings().deconvolution().iterations();
+            p.iterations.setValue(7);
+            p.algorithm.setSelectedItem(Algorithm.RL_SHB);
+            r[3] = p.settings().deconvolution().iterations();
+            // saved settings keep their count when shown
+            p.show(PluginSettings.builder().algorithm(Algorithm.ACCELERATED_RL).iterations(4).build());
+            r[4] = p.settings().deconvolution().iterations();
+            return r;
+        });
+        assertEquals(PluginSettings.DEFAULT_ITERATIONS, seen[0], "rl-wb's live count");
+        assertEquals(10, seen[1], "accelerated RL's live count replaces rl-wb's untouched 4");
+        assertEquals(PluginSettings.DEFAULT_ITERATIONS, seen[2], "and back");
+        assertEquals(7, seen[3], "a typed count stays");
+        assertEquals(4, seen[4], "a saved count is shown as saved");
+    }
+
+    @Test
     void everyChangedFieldRoundTripsThroughThePanel() throws Exception {
         assertEquals(CHANGED, onEdt(() -> {
             SettingsPanel p = newPanel();
