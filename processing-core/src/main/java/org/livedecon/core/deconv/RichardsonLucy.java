@@ -59,9 +59,10 @@ public final class RichardsonLucy implements Deconvolver {
         // observed, estimate/prediction, work; + normaliser; + previous x and gradient; + TV factor
         boolean wb = settings.algorithm() == Algorithm.RL_WB;
         boolean nc = nonCirculant(image, grid);
-        // rl-wb: its set-up briefly holds one more real buffer (the kernel, transformed) and, non-circulant,
-        // the |B| spectrum for the normaliser
-        int real = 3 + (nc ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0) + (wb ? 1 : 0);
+        // rl-wb holds the estimate before each step and a host copy of Hx (for its fit) all along; its set-up
+        // briefly holds the kernel on the grid (host and backend) and, non-circulant, the |B| spectrum and a host
+        // copy of the normaliser being built (RlSteps): 2 more real buffers, 4 non-circulant
+        int real = 3 + (nc ? 1 : 0) + (accelerated ? 2 : 0) + (tv ? 1 : 0) + (wb ? (nc ? 4 : 2) : 0);
         int spectra = 2 + (wb ? (nc ? 2 : 1) : 0); // work + cached OTF (+ back projector)
         return new DeconvolutionPlan(image, psf.shape(), grid, real, spectra,
                 Jobs.bytes(backend, image, grid, real, spectra), backend.name());

@@ -89,19 +89,23 @@ final class RlSteps implements AutoCloseable {
                 backend.upload(kept, grid, normaliser);
             } else if (!grid.equals(window)) {
                 normaliser = backend.real(grid);
-                backProjectWindow(otf, normaliser);
+                float[] ones = new float[window.voxels()];
+                java.util.Arrays.fill(ones, 1f);
+                backProjectWindow(otf, normaliser, ones);
                 if (unmatched != null) {
-                    float[] matched = new float[grid.voxels()];
-                    backend.download(normaliser, matched, grid);
-                    backProjectWindow(back, normaliser);
-                    float[] n = new float[grid.voxels()];
-                    backend.download(normaliser, n, grid);
-                    float[] bound = new float[grid.voxels()];
+                    // at most two host copies of the grid at a time (a 2048x2048 stack's grid is GBs):
+                    // Hᵀ M, then the |B| bound where the camera sees the voxel, then Bᵀ M above it
+                    float[] combined = new float[grid.voxels()];
+                    backend.download(normaliser, combined, grid);
                     try (SpectrumBuffer abs = unmatched.spectrum(backend, grid, true)) {
-                        backProjectWindow(abs, normaliser);
+                        backProjectWindow(abs, normaliser, ones);
                     }
-                    backend.download(normaliser, bound, grid);
-                    float[] combined = unmatchedNormaliser(matched, n, bound, (float) unmatched.absoluteSum());
+                    float[] other = new float[grid.voxels()]; // after the |B| spectrum and its kernel are gone
+                    backend.download(normaliser, other, grid);
+                    boundWhereSeen(combined, other, (float) unmatched.absoluteSum());
+                    backProjectWindow(back, normaliser, ones);
+                    backend.download(normaliser, other, grid);
+                    raiseToUnmatched(combined, other);
                     backend.upload(combined, grid, normaliser);
                     unmatched.keepNormaliser(window, grid, combined);
                 }
@@ -118,10 +122,8 @@ final class RlSteps implements AutoCloseable {
         }
     }
 
-    /** Hᵀ M (or Bᵀ M) into {@code out}: the back projection of 1 on the window, 0 elsewhere. */
-    private void backProjectWindow(SpectrumBuffer transfer, RealBuffer out) {
-        float[] ones = new float[window.voxels()];
-        java.util.Arrays.fill(ones, 1f);
+    /** Hᵀ M (or Bᵀ M) into {@code out}: the back projection of {@code ones} (1 on the window), 0 elsewhere. */
+    private void backProjectWindow(SpectrumBuffer transfer, RealBuffer out, float[] ones) {
         backend.upload(ones, window, work);
         backend.convolve(work, window, transfer, true, spectrum, out, grid);
     }
@@ -142,11 +144,24 @@ final class RlSteps implements AutoCloseable {
      * @param absSum   Σ |B|
      */
     static float[] unmatchedNormaliser(float[] matched, float[] unmatched, float[] absolute, float absSum) {
-        float[] out = new float[matched.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = matched[i] < RichardsonLucy.MIN_NORMALISER ? 0f : Math.max(unmatched[i], absolute[i] / absSum);
-        }
+        float[] out = matched.clone();
+        boundWhereSeen(out, absolute, absSum);
+        raiseToUnmatched(out, unmatched);
         return out;
+    }
+
+    /**
+     * First half of {@link #unmatchedNormaliser}, in place: {@code n} holds Hᵀ M and becomes
+     * |B|ᵀ M / Σ|B| where Hᵀ M reaches {@link RichardsonLucy#MIN_NORMALISER}, NaN where it does
+     * not (Bᵀ M may be negative, so no number can mark an unseen voxel).
+     */
+    static void boundWhereSeen(float[] n, float[] absolute, float absSum) {
+        for (int i = 0; i < n.length; i++) n[i] = n[i] < RichardsonLucy.MIN_NORMALISER ? Float.NaN : absolute[i] / absSum;
+    }
+
+    /** Second half, in place: max(Bᵀ M, the bound) where seen, 0 where not. */
+    static void raiseToUnmatched(float[] n, float[] unmatched) {
+        for (int i = 0; i < n.length; i++) n[i] = Float.isNaN(n[i]) ? 0f : Math.max(unmatched[i], n[i]);
     }
 
     boolean accelerated() { return accelerated; }
