@@ -2,6 +2,7 @@ package org.livedecon.core.live;
 
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.IntensityNormalisation;
 import org.livedecon.core.deconv.JobRunner;
 import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.volume.Volume;
@@ -64,8 +65,13 @@ final class Worker implements Runnable {
             }
             DeconvolutionSettings ds = adaptive.adapt(c.settings(), s, p.behind);
             boolean degraded = ds != c.settings();
-            DeconvolutionResult r = runner.deconvolve(resources.deconvolverFactory()::create, ds, v, c.psf(),
-                    ProgressListener.NONE);
+            // the engine sees the stack from its darkest voxel up, as the command line does: the camera offset
+            // is not Poisson noise, and RL with it inside b converges much more slowly (IntensityNormalisation;
+            // demo cell, accelerated RL x10: NRMSE 0.395 with the offset in b, 0.281 without). v is this
+            // job's own copy of the planes, so it is shifted in place.
+            IntensityNormalisation n = IntensityNormalisation.of(v, ds.background());
+            DeconvolutionResult r = n.undo(runner.deconvolve(resources.deconvolverFactory()::create, n.apply(ds),
+                    n.applyInPlace(v), c.psf(), ProgressListener.NONE));
             adaptive.learn(s.key().channel(), ds, r);
             long now = System.nanoTime();
             memory.workingBytes.set(0);

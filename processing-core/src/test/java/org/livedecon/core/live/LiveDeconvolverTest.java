@@ -114,6 +114,39 @@ class LiveDeconvolverTest {
      * (a hand-off that waited for the worker would never return). Hand-off times are measured by
      * the soak benchmark, not here.
      */
+    /**
+     * The engine sees a stack from its darkest voxel up, as the command line does, so a camera
+     * offset changes nothing; with the offset inside RL's background the result depended on it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Algorithm.class, names = {"RL_WB", "ACCELERATED_RL"})
+    void aCameraOffsetDoesNotChangeTheResult(Algorithm algorithm) throws Exception {
+        float[][] out = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            LiveTesting.Collector sink = new LiveTesting.Collector(0);
+            LiveSettings s = LiveSettings.builder().policy(LivePolicy.ALL).backendThreads(1).build();
+            LiveResources res = LiveResources.builder().zPlanes(NZ).voxelSize(LiveTesting.VOXEL)
+                    .defaultChannel(LiveTesting.setup(algorithm, 5)).spillDirectory(temp).build();
+            LiveDeconvolver live = new LiveDeconvolver(s, res, sink);
+            for (int z = 0; z < NZ; z++) {
+                AcquiredPlane p = LiveTesting.plane(0, 0, z, NX, NY, z);
+                short[] px = ((short[]) p.pixels()).clone();
+                for (int i = 0; i < px.length; i++) px[i] += (short) (1000 * k);
+                live.accept(new AcquiredPlane(p.coords(), px, NX, NY, p.zUm(), p.timestampNanos()));
+            }
+            live.close();
+            assertEquals(1, sink.results.size(), "one stack deconvolved");
+            out[k] = sink.results.get(0).volume().data();
+        }
+        double max = 0, diff = 0;
+        for (int i = 0; i < out[0].length; i++) {
+            max = Math.max(max, Math.abs(out[0][i]));
+            diff = Math.max(diff, Math.abs(out[0][i] - out[1][i]));
+        }
+        assertTrue(max > 0, "a result");
+        assertTrue(diff <= 1e-4 * max, algorithm + ": offset 0 and 1000 ADU differ by " + diff + " of " + max);
+    }
+
     @Test
     void handOffNeverWaitsForARunningDeconvolution() throws Exception {
         final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
