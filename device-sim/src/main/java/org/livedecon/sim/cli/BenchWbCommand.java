@@ -13,6 +13,7 @@ import org.livedecon.core.deconv.Background;
 import org.livedecon.core.deconv.Boundary;
 import org.livedecon.core.deconv.DeconvolutionResult;
 import org.livedecon.core.deconv.DeconvolutionSettings;
+import org.livedecon.core.deconv.IntensityNormalisation;
 import org.livedecon.core.deconv.Deconvolvers;
 import org.livedecon.core.deconv.ProgressListener;
 import org.livedecon.core.psf.Psf;
@@ -71,6 +72,11 @@ public final class BenchWbCommand extends CliCommand {
     @Option(names = "--wb-relax", paramLabel = "W,...", split = ",", description = "Relaxations to sweep.")
     List<Double> relaxations;
 
+    @Option(names = "--as-users", description = "Run as the command line and the live engine do: the stack seen from "
+            + "its darkest voxel up (intensity normalisation) with the automatic background, instead of the camera's ADU "
+            + "with its offset as a known background.")
+    boolean asUsers;
+
     @Option(names = "--boundary", paramLabel = "B", defaultValue = "non-circulant",
             description = "non-circulant or periodic (default: ${DEFAULT-VALUE}).")
     String boundary;
@@ -86,16 +92,19 @@ public final class BenchWbCommand extends CliCommand {
         Psf psf = PsfPreparer.prepare(scope.psf().volume(), "simulator PSF (" + scope.psf().source() + ")",
                 PsfOptions.builder().targetVoxelSize(raw.voxelSize()).build());
         Volume target = Reports.gaussianSmoothed(SimDemoCommand.stackTruth(scope, sim, raw.nz()), 1.0);
-        out().println("psf: " + psf + "; background: camera offset " + sim.offsetAdu + " ADU (fixed)");
+        out().println("psf: " + psf + (asUsers ? "" : "; background: camera offset " + sim.offsetAdu + " ADU (fixed)"));
         out().println(String.format(Locale.ROOT, "raw - offset: NRMSE %.4f",
                 SimDemoCommand.scaledNrmse(Reports.gaussianSmoothed(raw, 1.0), sim.offsetAdu, target)));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Background background = Background.fixed(sim.offsetAdu);
+        Background background = asUsers ? Background.auto() : Background.fixed(sim.offsetAdu);
+        // NRMSE takes the best scale, so the normalisation's scale needs no undoing; its shift lives in b
+        final Volume data = asUsers ? IntensityNormalisation.of(raw, background).apply(raw) : raw;
+        if (asUsers) out().println("as users: " + IntensityNormalisation.of(raw, background) + "; background auto");
         final Boundary bound = Boundary.parse(boundary);
         try (CpuBackend backend = new CpuBackend(n)) {
             // warm-up: JIT, FFT plans and OTF cache, so that the first timed run is not penalised
             run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).iterations(1).tolerance(0)
-                    .background(background).boundary(bound).build(), raw, psf, target);
+                    .background(background).boundary(bound).build(), data, psf, target);
             out().println("method      iterations  stop            NRMSE    seconds  set-up s  s/iteration");
             for (BackProjectorSettings wb : sweep()) {
                 if (alphas != null || cutoffs != null || orders != null || relaxations != null) out().println("-- " + wb);
@@ -104,7 +113,7 @@ public final class BenchWbCommand extends CliCommand {
                 if (trajectory > 0) {
                     final double[] rel = new double[trajectory + 2];
                     final double[] fit = new double[trajectory + 2];
-                    Deconvolvers.create(b.iterations(trajectory + 1).tolerance(0).build(), backend).deconvolve(raw, psf,
+                    Deconvolvers.create(b.iterations(trajectory + 1).tolerance(0).build(), backend).deconvolve(data, psf,
                             new ProgressListener() {
                                 @Override
                                 public void iterationDone(int done, int planned, double change, long elapsed) {
@@ -117,7 +126,7 @@ public final class BenchWbCommand extends CliCommand {
                                 }
                             });
                     for (int k = 1; k <= trajectory; k++) {
-                        Row r = run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target);
+                        Row r = run(backend, b.iterations(k).tolerance(0).build(), data, psf, target);
                         out().println(String.format(Locale.ROOT,
                                 "  trajectory k=%2d  change %.4f  I-divergence/voxel %.5f  NRMSE %.4f  %.2f s",
                                 k, rel[k], fit[k], r.nrmse, r.seconds));
@@ -128,7 +137,7 @@ public final class BenchWbCommand extends CliCommand {
                     int bestK = 0;
                     for (int k = 1; k <= stopTrajectory; k++) {
                         Row r = run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB).background(background)
-                                .boundary(bound).backProjector(wb).iterations(k).build(), raw, psf, target);
+                                .boundary(bound).backProjector(wb).iterations(k).build(), data, psf, target);
                         if (r.nrmse < best) {
                             best = r.nrmse;
                             bestK = k;
@@ -138,14 +147,14 @@ public final class BenchWbCommand extends CliCommand {
                     }
                     out().println(String.format(Locale.ROOT, "  stop-trajectory best NRMSE %.4f at max=%d", best, bestK));
                 }
-                for (int k : wbIterations) print("rl-wb", run(backend, b.iterations(k).tolerance(0).build(), raw, psf, target));
+                for (int k : wbIterations) print("rl-wb", run(backend, b.iterations(k).tolerance(0).build(), data, psf, target));
                 DeconvolutionSettings.Builder stop = DeconvolutionSettings.builder().algorithm(Algorithm.RL_WB)
                         .background(background).boundary(bound).backProjector(wb);
-                print("rl-wb stop", run(backend, stop.build(), raw, psf, target));
+                print("rl-wb stop", run(backend, stop.build(), data, psf, target));
             }
             for (int k : accelIterations) {
                 print("rl-accel", run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.ACCELERATED_RL)
-                        .iterations(k).background(background).boundary(bound).build(), raw, psf, target));
+                        .iterations(k).background(background).boundary(bound).build(), data, psf, target));
             }
         }
         return 0;
@@ -177,9 +186,9 @@ public final class BenchWbCommand extends CliCommand {
         double seconds;
     }
 
-    private static Row run(CpuBackend backend, DeconvolutionSettings s, Volume raw, Psf psf, Volume target) {
+    private static Row run(CpuBackend backend, DeconvolutionSettings s, Volume image, Psf psf, Volume target) {
         Row r = new Row();
-        r.result = Deconvolvers.create(s, backend).deconvolve(raw, psf, ProgressListener.NONE);
+        r.result = Deconvolvers.create(s, backend).deconvolve(image, psf, ProgressListener.NONE);
         r.seconds = r.result.elapsedNanos() / 1e9;
         r.nrmse = SimDemoCommand.scaledNrmse(Reports.gaussianSmoothed(r.result.volume(), 1.0), 0, target);
         return r;

@@ -62,6 +62,11 @@ class SimCommandsTest {
         m = Pattern.compile("rl-accel\\s+2\\s+iterations\\s+([0-9.]+)").matcher(r[0]);
         assertTrue(m.find(), r[0]);
         assertTrue(r[0].contains("rl-wb stop"), r[0]);
+        // as the command line and the live engine run it: normalised, automatic background
+        r = run(0, "bench-wb", "--sample", "beads", "--size", "12x64x64", "--threads", "2", "--wb-iterations", "1",
+                "--accel-iterations", "2", "--as-users");
+        assertTrue(r[0].contains("as users: data shifted by"), r[0]);
+        assertTrue(Pattern.compile("rl-accel\\s+2\\s+iterations\\s+([0-9.]+)").matcher(r[0]).find(), r[0]);
     }
 
     @Test
