@@ -61,10 +61,10 @@ public final class PluginSettings {
     /**
      * The defaults: rl-wb x{@value #DEFAULT_ITERATIONS} (Wiener–Butterworth back projector, with its stop), auto background, non-circulant, auto device, policy ALL (every stack deconvolved; waiting stacks spill to disk beyond the memory budget), display only, Born-Wolf NA 1.4 at 0.52 µm in oil.
      * <p>Why rl-wb x4: live, the latency after a stack's last plane bounds the iterations. Measured
-     * with {@code bench-wb} on the simulator's cell and bead layer at 20, 100 and 500 ms, rl-wb after
-     * 3 iterations is already closer to the truth than accelerated RL after 10 in all six cases
-     * (README), and {@code live-sim --algorithm rl-wb --iterations 4} on 64x256x256 at 24 fps
-     * answers within 1 s of the last plane on 2 cores.
+     * with {@code bench-wb --as-users} on the simulator's cell and bead layer at 20, 100 and 500 ms,
+     * rl-wb after 4 iterations is closer to the truth than accelerated RL after 10 in all six cases,
+     * in about two thirds of the time (README), and {@code live-sim --algorithm rl-wb --iterations 4}
+     * on 64x256x256 at 24 fps answers within 1 s of the last plane on 2 cores.
      */
     public static PluginSettings defaults() { return builder().build(); }
 
