@@ -121,8 +121,9 @@ final class LockstepTiles {
                 // 1. Hx of every tile, Σ_window Hx over the cores
                 double predicted = blurAll(tiles, steps);
                 float scale = RichardsonLucy.fluxScale(conserveFlux, targetFlux, predicted);
-                if (keepPrevious) {
-                    // rl-wb: the fit of the estimate after k − 1 iterations, over the cores (as untiled)
+                if (keepPrevious && k >= 2) {
+                    // rl-wb: the fit of the estimate after k − 1 iterations, over the cores (as untiled; the
+                    // start's fit is never compared)
                     double fit = fit(tiles, image, observed, tile, scale, (float) b, RichardsonLucy.ratioFloor(image));
                     progress.fitMeasured(k - 1, fit);
                     if (WbStop.fitWorsened(settings, k - 1, fit, previousFit)) {

@@ -105,7 +105,8 @@ public final class RichardsonLucy implements Deconvolver {
                 // Hx on the measured window only, scaled so the camera sees the measured flux
                 double predicted = steps.blur(null);
                 float scale = fluxScale(conserveFlux, targetFlux, predicted);
-                if (wb) {
+                // the start's fit is never compared (WbStop compares from the second iteration on): not measured
+                if (wb && k >= 2) {
                     // the fit of the estimate after k − 1 iterations
                     steps.downloadBlurred(blurred);
                     double fit = PoissonFit.divergence(image.data(), blurred, scale, background, floor);
