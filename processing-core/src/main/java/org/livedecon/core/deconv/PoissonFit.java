@@ -32,7 +32,7 @@ final class PoissonFit {
                 for (int i = from; i < to; i++) {
                     double mu = Math.max(scale * (double) blur[i] + b, floor);
                     double v = y[i];
-                    d += v > 0 ? mu - v + v * ln(v / mu) : mu - v;
+                    d += v > 0 ? mu - v + v * Math.log(v / mu) : mu - v;
                 }
                 partial[c] = d;
             }
@@ -41,28 +41,6 @@ final class PoissonFit {
         for (double p : partial) d += p;
         return d / y.length;
     }
-
-    /**
-     * ln x for a positive, finite, normal x, to within 1e-12 of {@link Math#log} (relative to
-     * max(1, |ln x|)): the exponent, plus ln of the mantissa m in [√½, √2) by the series
-     * ln m = 2 atanh s, s = (m − 1)/(m + 1), |s| ≤ 0.172, to s¹³. One log per voxel per iteration was
-     * a quarter of an rl-wb iteration's time with {@link Math#log}; this is plain arithmetic that
-     * the JIT keeps in registers, and deterministic on every JVM.
-     */
-    static double ln(double x) {
-        long bits = Double.doubleToRawLongBits(x);
-        int e = (int) ((bits >>> 52) & 0x7ff) - 1023;
-        double m = Double.longBitsToDouble((bits & 0x000fffffffffffffL) | 0x3ff0000000000000L);
-        if (m > SQRT2) {
-            m *= 0.5;
-            e++;
-        }
-        double s = (m - 1) / (m + 1), z = s * s;
-        double lnM = 2 * s * (1 + z * (1.0 / 3 + z * (1.0 / 5 + z * (1.0 / 7 + z * (1.0 / 9 + z * (1.0 / 11 + z * (1.0 / 13)))))));
-        return e * LN2 + lnM;
-    }
-
-    private static final double SQRT2 = Math.sqrt(2), LN2 = Math.log(2);
 
     /** Voxels summed in one piece by {@link #divergence}: fixed, so the total does not depend on the threads. */
     private static final int CHUNK = 1 << 16;
@@ -85,7 +63,7 @@ final class PoissonFit {
                     int i = row + x;
                     double mu = Math.max(scale * (double) blur[i] + b, floor);
                     double v = y[i];
-                    d += v > 0 ? mu - v + v * ln(v / mu) : mu - v;
+                    d += v > 0 ? mu - v + v * Math.log(v / mu) : mu - v;
                 }
             }
         }
