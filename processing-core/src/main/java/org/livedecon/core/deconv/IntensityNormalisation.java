@@ -61,7 +61,8 @@ public final class IntensityNormalisation {
         }
         if (!background.isAuto() && hi > lo && background.resolve(null) >= hi) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the background %.6g is at or above the data "
-                    + "(min %.6g, max %.6g): no signal would be left; give a lower --background or use auto",
+                    + "(min %.6g, max %.6g): no signal would be left; give a lower background (--background, or "
+                    + "Background in the live settings) or use auto",
                     background.resolve(null), lo, hi));
         }
         // the zero of the engine: the darkest voxel, or a lower fixed background ("none" is 0)
@@ -130,8 +131,8 @@ public final class IntensityNormalisation {
         double background = r.background() / scale - shift;
         if (!anyNonZero && max > min) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the deconvolution result is all zero: the "
-                    + "background %.6g is at or above the data (%s), so no signal is left; give a lower --background "
-                    + "or use auto", background, range()));
+                    + "background %.6g is at or above the data (%s), so no signal is left; give a lower background "
+                    + "(--background, or Background in the live settings) or use auto", background, range()));
         }
         if (identity()) return r;
         // only the scale touches the voxels (the shift lives in the background); dividing by 1
