@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.livedecon.cli.CliCommand;
+import org.livedecon.cli.CliException;
 import org.livedecon.cli.Reports;
 import org.livedecon.core.backend.CpuBackend;
 import org.livedecon.core.deconv.Algorithm;
@@ -49,7 +50,7 @@ public final class BenchWbCommand extends CliCommand {
 
     @Option(names = "--accel-iterations", paramLabel = "K,...", split = ",", defaultValue = "10,20,50,100",
             description = "rl-accel iteration counts; empty to skip (default: ${DEFAULT-VALUE}).")
-    List<Integer> accelIterations;
+    List<String> accelIterations; // strings: "" (skip) is not an int
 
     @Option(names = "--wb-alpha", paramLabel = "A,...", split = ",", description = "Wiener parameters to sweep.")
     List<Double> alphas;
@@ -86,6 +87,15 @@ public final class BenchWbCommand extends CliCommand {
 
     @Override
     protected int run() throws Exception {
+        List<Integer> accelCounts = new ArrayList<Integer>();
+        for (String count : accelIterations) {
+            if (count.trim().isEmpty()) continue;
+            try {
+                accelCounts.add(Integer.parseInt(count.trim()));
+            } catch (NumberFormatException e) {
+                throw new CliException(CliException.USAGE, "--accel-iterations: '" + count + "' is not a whole number");
+            }
+        }
         out().println("bench-wb: " + sim);
         SimulatedMicroscope scope = sim.microscope();
         Volume raw = StackAcquisition.acquire(scope, sim.firstFocusUm(), sim.stackShape().nz(), sim.exposureMs);
@@ -152,7 +162,7 @@ public final class BenchWbCommand extends CliCommand {
                         .background(background).boundary(bound).backProjector(wb);
                 print("rl-wb stop", run(backend, stop.build(), data, psf, target));
             }
-            for (int k : accelIterations) {
+            for (int k : accelCounts) {
                 print("rl-accel", run(backend, DeconvolutionSettings.builder().algorithm(Algorithm.ACCELERATED_RL)
                         .iterations(k).background(background).boundary(bound).build(), data, psf, target));
             }

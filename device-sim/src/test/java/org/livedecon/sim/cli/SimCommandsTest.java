@@ -67,6 +67,11 @@ class SimCommandsTest {
                 "--accel-iterations", "2", "--as-users");
         assertTrue(r[0].contains("as users: data shifted by"), r[0]);
         assertTrue(Pattern.compile("rl-accel\\s+2\\s+iterations\\s+([0-9.]+)").matcher(r[0]).find(), r[0]);
+        // an empty list skips accelerated RL, as the help says; a word is refused naming it
+        r = run(0, "bench-wb", "--size", "8x32x32", "--threads", "2", "--wb-iterations", "1", "--accel-iterations", "");
+        assertFalse(r[0].contains("rl-accel "), r[0]);
+        r = run(2, "bench-wb", "--size", "8x32x32", "--accel-iterations", "ten");
+        assertTrue(r[1].contains("--accel-iterations: 'ten' is not a whole number"), r[1]);
     }
 
     @Test
