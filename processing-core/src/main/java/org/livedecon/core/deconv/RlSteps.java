@@ -129,37 +129,25 @@ final class RlSteps implements AutoCloseable {
     }
 
     /**
-     * The normaliser of the unmatched update x · Bᵀ(M r) / N. Inside the view N = Bᵀ M (1 away from
-     * the faces, so a flat ratio leaves x). Beyond it, in the non-circulant padding, a voxel reaches
-     * the window only through the tail of B, where Bᵀ M is the small difference of B's positive and
-     * negative lobes while Bᵀ(M r) is not: the update factor would be unbounded (the padding
-     * exploded by 10x in one iteration on the simulated cell). So N is never below |B|ᵀ M / Σ|B|,
-     * which bounds the factor by Σ|B| · max r, as RL's own is bounded by max r, and equals Bᵀ M
-     * inside the view. 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the camera does
-     * not see the voxel: it stays 0, as for RL).
+     * The normaliser of the unmatched update x · Bᵀ(M r) / N, built in two passes over one host
+     * array ({@link #boundWhereSeen}, then {@link #raiseToUnmatched}). Inside the view N = Bᵀ M (1
+     * away from the faces, so a flat ratio leaves x). Beyond it, in the non-circulant padding, a
+     * voxel reaches the window only through the tail of B, where Bᵀ M is the small difference of B's
+     * positive and negative lobes while Bᵀ(M r) is not: the update factor would be unbounded (the
+     * padding exploded by 10x in one iteration on the simulated cell). So N is never below
+     * |B|ᵀ M / Σ|B|, which bounds the factor by Σ|B| · max r, as RL's own is bounded by max r, and
+     * equals Bᵀ M inside the view. 0 where Hᵀ M is below {@link RichardsonLucy#MIN_NORMALISER} (the
+     * camera does not see the voxel: it stays 0, as for RL).
      *
-     * @param matched  Hᵀ M
-     * @param unmatched Bᵀ M
-     * @param absolute |B|ᵀ M
-     * @param absSum   Σ |B|
-     */
-    static float[] unmatchedNormaliser(float[] matched, float[] unmatched, float[] absolute, float absSum) {
-        float[] out = matched.clone();
-        boundWhereSeen(out, absolute, absSum);
-        raiseToUnmatched(out, unmatched);
-        return out;
-    }
-
-    /**
-     * First half of {@link #unmatchedNormaliser}, in place: {@code n} holds Hᵀ M and becomes
-     * |B|ᵀ M / Σ|B| where Hᵀ M reaches {@link RichardsonLucy#MIN_NORMALISER}, NaN where it does
-     * not (Bᵀ M may be negative, so no number can mark an unseen voxel).
+     * <p>First pass, in place: {@code n} holds Hᵀ M and becomes |B|ᵀ M / Σ|B| ({@code absolute},
+     * {@code absSum}) where the camera sees the voxel, NaN where it does not (Bᵀ M may be negative,
+     * so no number can mark an unseen voxel).
      */
     static void boundWhereSeen(float[] n, float[] absolute, float absSum) {
         for (int i = 0; i < n.length; i++) n[i] = n[i] < RichardsonLucy.MIN_NORMALISER ? Float.NaN : absolute[i] / absSum;
     }
 
-    /** Second half, in place: max(Bᵀ M, the bound) where seen, 0 where not. */
+    /** Second pass, in place: max(Bᵀ M ({@code unmatched}), the bound) where seen, 0 where not. */
     static void raiseToUnmatched(float[] n, float[] unmatched) {
         for (int i = 0; i < n.length; i++) n[i] = Float.isNaN(n[i]) ? 0f : Math.max(unmatched[i], n[i]);
     }
