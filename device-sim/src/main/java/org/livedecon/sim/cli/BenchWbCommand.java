@@ -108,8 +108,9 @@ public final class BenchWbCommand extends CliCommand {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Background background = asUsers ? Background.auto() : Background.fixed(sim.offsetAdu);
         // NRMSE takes the best scale, so the normalisation's scale needs no undoing; its shift lives in b
-        final Volume data = asUsers ? IntensityNormalisation.of(raw, background).apply(raw) : raw;
-        if (asUsers) out().println("as users: " + IntensityNormalisation.of(raw, background) + "; background auto");
+        IntensityNormalisation normalisation = asUsers ? IntensityNormalisation.of(raw, background) : null;
+        final Volume data = asUsers ? normalisation.apply(raw) : raw;
+        if (asUsers) out().println("as users: " + normalisation + "; background auto");
         final Boundary bound = Boundary.parse(boundary);
         try (CpuBackend backend = new CpuBackend(n)) {
             // warm-up: JIT, FFT plans and OTF cache, so that the first timed run is not penalised
